@@ -1,0 +1,15 @@
+/** Branded identifiers: a `ProjectId` cannot be passed where a `PortfolioId` is wanted. */
+
+declare const brand: unique symbol;
+export type Brand<T, B extends string> = T & { readonly [brand]: B };
+
+export type OrganisationId = Brand<string, 'OrganisationId'>;
+export type UserId = Brand<string, 'UserId'>;
+export type MembershipId = Brand<string, 'MembershipId'>;
+export type PortfolioId = Brand<string, 'PortfolioId'>;
+export type ProgrammeId = Brand<string, 'ProgrammeId'>;
+export type ProjectId = Brand<string, 'ProjectId'>;
+export type ObjectiveId = Brand<string, 'ObjectiveId'>;
+export type ContributionId = Brand<string, 'ContributionId'>;
+export type AuditEventId = Brand<string, 'AuditEventId'>;
+export type ApiTokenId = Brand<string, 'ApiTokenId'>;

@@ -1,0 +1,3 @@
+export * from './vocabulary.js';
+export * from './alignment.js';
+export * from './hierarchy.js';

@@ -1,0 +1,26 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import * as m0001 from './migrations/0001-foundation.js';
+import type { Database } from './schema.js';
+
+/** Every migration, in order. Names sort in the order they must run. */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-foundation': m0001,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+export type MigrationReport = { applied: string[]; current: string | null };
+
+/** Brings the schema up to the newest migration; throws with the failing step's name. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationReport> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    const step = failed ? ` at ${failed.migrationName}` : '';
+    throw new Error(`migration failed${step}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  const names = Object.keys(MIGRATIONS);
+  return { applied, current: names[names.length - 1] ?? null };
+}
