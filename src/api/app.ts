@@ -67,6 +67,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Responses are built from typed service results; plain JSON is both correct and fastest.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.setErrorHandler((error, request, reply) => sendProblem(reply, request, error));
+  // The API speaks JSON only: other bodies are refused with 415 rather than parsed as text.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {

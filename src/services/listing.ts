@@ -64,7 +64,22 @@ export function pageOf<R extends { id: string }>(
   return { rows: kept, nextCursor: encodeCursor(opts.sortName, value, last.id) };
 }
 
-/** `%` and `_` typed by a user match themselves. */
-export function likePattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** `%` and `_` typed by a user match themselves (escaped with `\`). */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Case-insensitive "contains" over any of `columns`, with the user's text matched literally.
+ * Both dialects get an explicit ESCAPE clause (SQLite has no default escape character).
+ */
+export function containsText(columns: readonly string[], text: string): RawBuilder<boolean> {
+  const pattern = likePattern(text.toLowerCase());
+  const parts = columns.map((c) => sql`lower(${sql.ref(c)}) like ${pattern} escape '\\'`);
+  return sql<boolean>`(${sql.join(parts, sql` or `)})`;
+}
+
+/** Rows whose JSON array column holds exactly this string element. */
+export function jsonArrayHas(column: string, value: string): RawBuilder<boolean> {
+  return sql<boolean>`${sql.ref(column)} like ${likePattern(JSON.stringify(value))} escape '\\'`;
 }

@@ -13,7 +13,7 @@ import { appendAudit } from './audit.js';
 import { authorize, organisationIdsOf, organisationPath, pathOfPortfolio, projectVisibleCondition, visibility } from './access.js';
 import { nowIso, type Db, type ServiceContext } from './context.js';
 import { newId } from './ids.js';
-import { likePattern, pageOf, parseSort, seek, type SortColumn } from './listing.js';
+import { containsText, pageOf, parseSort, seek, type SortColumn } from './listing.js';
 import { assertVersion, definedOnly, lostRace } from './versioned.js';
 import { assertUserInOrganisation, assertCodeFree } from './references.js';
 
@@ -66,8 +66,7 @@ export async function listPortfolios(ctx: ServiceContext, query: PortfolioListQu
     q = q.where('portfolio.id', 'in', visible);
   }
   if (query.q) {
-    const pattern = likePattern(query.q);
-    q = q.where((eb) => eb.or([eb(eb.fn('lower', ['portfolio.name']), 'like', pattern), eb(eb.fn('lower', ['portfolio.code']), 'like', pattern)]));
+    q = q.where(containsText(['portfolio.name', 'portfolio.code'], query.q));
   }
   const sort = parseSort(query.sort);
   const sortColumn = SORTS[sort.key] as SortColumn;

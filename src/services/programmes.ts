@@ -7,7 +7,7 @@ import { appendAudit } from './audit.js';
 import { authorize, organisationIdsOf, pathOfPortfolio, pathOfProgramme, visibility } from './access.js';
 import { nowIso, type Db, type ServiceContext } from './context.js';
 import { newId } from './ids.js';
-import { likePattern, pageOf, parseSort, seek, type SortColumn } from './listing.js';
+import { containsText, pageOf, parseSort, seek, type SortColumn } from './listing.js';
 import { assertCodeFree, assertUserInOrganisation } from './references.js';
 import { assertVersion, definedOnly, lostRace } from './versioned.js';
 
@@ -46,8 +46,7 @@ export async function listProgrammes(ctx: ServiceContext, query: ProgrammeListQu
   if (query.portfolioId) q = q.where('programme.portfolioId', '=', query.portfolioId as PortfolioId);
   if (query.parentId) q = q.where('programme.parentId', '=', query.parentId as ProgrammeId);
   if (query.q) {
-    const pattern = likePattern(query.q);
-    q = q.where((eb) => eb.or([eb(eb.fn('lower', ['programme.name']), 'like', pattern), eb(eb.fn('lower', ['programme.code']), 'like', pattern)]));
+    q = q.where(containsText(['programme.name', 'programme.code'], query.q));
   }
   const sort = parseSort(query.sort);
   const sortColumn = SORTS[sort.key] as SortColumn;

@@ -16,7 +16,7 @@ import {
 } from './access.js';
 import { nowIso, type Db, type ServiceContext } from './context.js';
 import { newId } from './ids.js';
-import { likePattern, pageOf, parseSort, seek, type SortColumn } from './listing.js';
+import { containsText, jsonArrayHas, pageOf, parseSort, seek, type SortColumn } from './listing.js';
 import { assertCodeFree, assertUserInOrganisation } from './references.js';
 import { assertVersion, definedOnly, lostRace } from './versioned.js';
 
@@ -78,10 +78,9 @@ export async function listProjects(ctx: ServiceContext, query: ProjectListQuery)
   if (query.state) q = q.where('project.state', '=', query.state);
   if (query.managerId) q = q.where('project.managerId', '=', query.managerId as never);
   if (query.aligned !== undefined) q = q.where(query.aligned ? hasContribution : sql<boolean>`not ${hasContribution}`);
-  if (query.tag) q = q.where('project.tags', 'like', `%${JSON.stringify(query.tag).replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (query.tag) q = q.where(jsonArrayHas('project.tags', query.tag));
   if (query.q) {
-    const pattern = likePattern(query.q);
-    q = q.where((eb) => eb.or([eb(eb.fn('lower', ['project.name']), 'like', pattern), eb(eb.fn('lower', ['project.code']), 'like', pattern)]));
+    q = q.where(containsText(['project.name', 'project.code'], query.q));
   }
   const sort = parseSort(query.sort);
   const sortColumn = SORTS[sort.key] as SortColumn;

@@ -1,4 +1,6 @@
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { UserId } from '../../src/domain/ids.js';
 import type { Action, Role, ScopePath } from '../../src/domain/policy/index.js';
 import { ROLES, can, canSee } from '../../src/domain/policy/index.js';
 import { createApiToken } from '../../src/services/sessions.js';
@@ -22,7 +24,7 @@ type Probe = {
   /** Makes whatever the request needs (as administrator) and returns the request. */
   request(h: Harness, ids: Ids, admin: Caller, n: number): Promise<{ method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; body?: unknown; made?: Record<string, string> }>;
 };
-type Caller = (method: string, url: string, body?: unknown) => Promise<{ statusCode: number; json(): any }>;
+type Caller = (method: string, url: string, body?: unknown) => Promise<LightMyRequestResponse>;
 
 const path = {
   org: (i: Ids): ScopePath => [{ type: 'organisation', id: i.org }],
@@ -94,7 +96,7 @@ for (const dialect of DIALECTS) {
       h = await startHarness(dialect);
       const a = await createUser(h.system, null, { email: 'matrix-admin@example.test', name: 'Matrix Admin', password: null });
       await grantRole(h.system, { userId: a.id, role: 'administrator', scopeType: 'organisation', scopeId: h.organisationId });
-      admin = callerFor((await createApiToken(h.store.db, h.system.clock, a.id, 'matrix', 1)).token);
+      admin = callerFor((await createApiToken(h.store.db, h.system.clock, a.id as UserId, 'matrix', 1)).token);
       const org = h.organisationId;
       const p1 = (await admin('POST', '/api/v1/portfolios', { organisationId: org, code: 'P1', name: 'Portfolio One' })).json().id;
       const p2 = (await admin('POST', '/api/v1/portfolios', { organisationId: org, code: 'P2', name: 'Portfolio Two' })).json().id;
@@ -124,7 +126,7 @@ for (const dialect of DIALECTS) {
           const scopePath = { organisation: path.org(ids), portfolio: path.p1(ids), programme: path.g1(ids), project: path.j1(ids) }[scopeType];
           const user = await createUser(h.system, null, { email: `${role}-${scopeType}@example.test`, name: `${role} at ${scopeType}`, password: null });
           await grantRole(h.system, { userId: user.id, role: role as Role, scopeType, scopeId });
-          const call = callerFor((await createApiToken(h.store.db, h.system.clock, user.id, 'matrix', 1)).token);
+          const call = callerFor((await createApiToken(h.store.db, h.system.clock, user.id as UserId, 'matrix', 1)).token);
           const grants = [{ role: role as Role, scope: scopePath }];
           for (const probe of probes) {
             n++;
