@@ -55,6 +55,9 @@ export async function signIn(db: Db, clock: Clock, email: string, password: stri
     await db.insertInto('loginFailure').values([{ key: accountKey, at }, { key: addressKey, at }]).execute();
     throw new PharosError('unauthenticated', 'email or password is wrong');
   }
+  // Housekeeping on the (rare) sign-in path rather than a timer, since app processes keep no state.
+  await db.deleteFrom('session').where('expiresAt', '<=', now.toISOString()).execute();
+  await db.deleteFrom('loginFailure').where('at', '<', since).execute();
   const sessionToken = secret();
   const csrfToken = secret();
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000).toISOString();
@@ -90,11 +93,16 @@ export async function userFromApiToken(db: Db, clock: Clock, token: string): Pro
     .selectFrom('apiToken')
     .innerJoin('userAccount', 'userAccount.id', 'apiToken.userId')
     .selectAll('userAccount')
-    .select(['apiToken.expiresAt', 'apiToken.revokedAt'])
+    .select(['apiToken.id as tokenId', 'apiToken.expiresAt', 'apiToken.revokedAt', 'apiToken.lastUsedAt'])
     .where('apiToken.tokenHash', '=', sha256(token))
     .executeTakeFirst();
-  if (!row || row.revokedAt !== null || row.expiresAt <= clock().toISOString() || row.active !== 1) return null;
-  const { expiresAt: _e, revokedAt: _r, ...user } = row;
+  const now = clock().toISOString();
+  if (!row || row.revokedAt !== null || row.expiresAt <= now || row.active !== 1) return null;
+  const { tokenId, expiresAt: _e, revokedAt: _r, lastUsedAt, ...user } = row;
+  // "Last used" to the hour is enough to spot dead tokens, and avoids a write per request.
+  if (lastUsedAt === null || lastUsedAt.slice(0, 13) !== now.slice(0, 13)) {
+    await db.updateTable('apiToken').set({ lastUsedAt: now }).where('id', '=', tokenId).execute();
+  }
   return user;
 }
 

@@ -61,6 +61,8 @@ for (const dialect of DIALECTS) {
       expect(listed[0]).not.toHaveProperty('token');
       const viaToken = await h.app.inject({ method: 'POST', url: '/api/v1/portfolios', headers: { authorization: `Bearer ${token}` }, payload: { organisationId: h.organisationId, code: 'TOK', name: 'Made with a token' } });
       expect(viaToken.statusCode, viaToken.body).toBe(201);
+      const used = (await admin.get('/api/v1/auth/tokens')).json().items.find((t: { id: string }) => t.id === id);
+      expect(used.lastUsedAt).toBe(new Date(now).toISOString());
       expect((await admin.delete(`/api/v1/auth/tokens/${id}`)).statusCode).toBe(204);
       const after = await h.app.inject({ method: 'GET', url: '/api/v1/projects', headers: { authorization: `Bearer ${token}` } });
       expect(after.statusCode).toBe(401);
