@@ -1,0 +1,336 @@
+import { z } from 'zod';
+import { isCalendarDate } from '../domain/calendar-date.js';
+import { invalid, PharosError, type FieldIssue } from '../domain/errors.js';
+import { ROLES, SCOPE_TYPES } from '../domain/policy/index.js';
+import { PMO_MODES, STAGES, STATES, treeOrder } from '../domain/structure/index.js';
+import type {
+  ApiTokenTable,
+  AuditEventTable,
+  ContributionTable,
+  MembershipTable,
+  ObjectiveTable,
+  OrganisationTable,
+  PortfolioTable,
+  ProgrammeTable,
+  ProjectTable,
+  UserTable,
+} from '../store/schema.js';
+
+/**
+ * The organisation export format (`pharos-organisation`, version 1): every row of one
+ * organisation exactly as stored, table by table. These schemas check a document before any
+ * of it touches the database, and name the path of each bad field (`projects.12.budget`).
+ */
+
+export const EXPORT_FORMAT = 'pharos-organisation';
+export const EXPORT_FORMAT_VERSION = 1;
+
+const Id = z.uuid({ message: 'must be an id (UUID)' });
+const Timestamp = z.iso.datetime({ message: 'must be an ISO-8601 UTC timestamp' });
+const Text = z.string();
+const Version = z.number().int().min(1);
+const Versioned = { version: Version, createdAt: Timestamp, updatedAt: Timestamp };
+const CalendarDate = z.string().refine(isCalendarDate, 'must be a date written YYYY-MM-DD');
+
+/** A text column that holds JSON; the check parses it so a bad value is caught here, not on read. */
+const jsonText = (check: (value: unknown) => boolean, what: string) =>
+  z.string().refine((s) => {
+    try {
+      return check(JSON.parse(s));
+    } catch {
+      return false;
+    }
+  }, `must be JSON text holding ${what}`);
+const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const OrganisationRow = z.strictObject({
+  id: Id,
+  name: Text,
+  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lower-case letters, digits and "-"'),
+  pmoMode: z.enum(PMO_MODES),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code'),
+  fiscalYearStartMonth: z.number().int().min(1).max(12),
+  defaultCalendar: jsonText(isObject, 'an object'),
+  ...Versioned,
+});
+
+const UserRow = z.strictObject({
+  id: Id,
+  email: z.string().min(3).includes('@', { message: 'must be an email address' }),
+  name: Text,
+  passwordHash: z.string().nullable(),
+  active: z.union([z.literal(0), z.literal(1)]),
+  ...Versioned,
+});
+
+const MembershipRow = z.strictObject({
+  id: Id,
+  organisationId: Id,
+  userId: Id,
+  role: z.enum(ROLES),
+  scopeType: z.enum(SCOPE_TYPES),
+  scopeId: Id,
+  version: Version,
+  createdAt: Timestamp,
+});
+
+const PortfolioRow = z.strictObject({
+  id: Id,
+  organisationId: Id,
+  code: Text,
+  name: Text,
+  description: Text,
+  managerId: Id.nullable(),
+  pmoMode: z.enum(PMO_MODES).nullable(),
+  ...Versioned,
+});
+
+const ProgrammeRow = z.strictObject({
+  id: Id,
+  organisationId: Id,
+  portfolioId: Id,
+  parentId: Id.nullable(),
+  code: Text,
+  name: Text,
+  description: Text,
+  managerId: Id.nullable(),
+  ...Versioned,
+});
+
+const ProjectRow = z.strictObject({
+  id: Id,
+  organisationId: Id,
+  portfolioId: Id,
+  programmeId: Id.nullable(),
+  code: Text,
+  name: Text,
+  description: Text,
+  sponsorId: Id.nullable(),
+  managerId: Id.nullable(),
+  stage: z.enum(STAGES),
+  state: z.enum(STATES),
+  plannedStart: CalendarDate.nullable(),
+  plannedFinish: CalendarDate.nullable(),
+  budget: z.number().int().min(0).nullable(),
+  tags: jsonText((v) => Array.isArray(v) && v.every((t) => typeof t === 'string'), 'an array of strings'),
+  ...Versioned,
+});
+
+const ObjectiveRow = z.strictObject({
+  id: Id,
+  organisationId: Id,
+  parentId: Id.nullable(),
+  code: Text,
+  name: Text,
+  description: Text,
+  weight: z.number(),
+  measure: Text,
+  target: Text,
+  ...Versioned,
+});
+
+const ContributionRow = z.strictObject({
+  id: Id,
+  organisationId: Id,
+  projectId: Id,
+  objectiveId: Id,
+  weight: z.number(),
+  ...Versioned,
+});
+
+const ApiTokenRow = z.strictObject({
+  id: Id,
+  userId: Id,
+  name: Text,
+  tokenHash: Text,
+  prefix: Text,
+  createdAt: Timestamp,
+  expiresAt: Timestamp,
+  revokedAt: Timestamp.nullable(),
+  lastUsedAt: Timestamp.nullable(),
+});
+
+const AuditEventRow = z.strictObject({
+  id: Id,
+  organisationId: Id.nullable(),
+  at: Timestamp,
+  actorId: Id.nullable(),
+  actorName: Text,
+  action: z.enum(['create', 'update', 'delete']),
+  recordType: Text,
+  recordId: Text,
+  recordLabel: Text,
+  changes: jsonText(Array.isArray, 'an array'),
+});
+
+// Each row schema must name exactly the columns of its table: a new column fails to compile
+// here until the export format learns it.
+type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : false;
+const columnsMatch: [
+  SameKeys<z.infer<typeof OrganisationRow>, OrganisationTable>,
+  SameKeys<z.infer<typeof UserRow>, UserTable>,
+  SameKeys<z.infer<typeof MembershipRow>, MembershipTable>,
+  SameKeys<z.infer<typeof PortfolioRow>, PortfolioTable>,
+  SameKeys<z.infer<typeof ProgrammeRow>, ProgrammeTable>,
+  SameKeys<z.infer<typeof ProjectRow>, ProjectTable>,
+  SameKeys<z.infer<typeof ObjectiveRow>, ObjectiveTable>,
+  SameKeys<z.infer<typeof ContributionRow>, ContributionTable>,
+  SameKeys<z.infer<typeof ApiTokenRow>, ApiTokenTable>,
+  SameKeys<z.infer<typeof AuditEventRow>, AuditEventTable>,
+] = [true, true, true, true, true, true, true, true, true, true];
+void columnsMatch;
+
+export const OrganisationDocumentSchema = z.strictObject({
+  format: z.literal(EXPORT_FORMAT),
+  formatVersion: z.literal(EXPORT_FORMAT_VERSION),
+  exportedAt: Timestamp,
+  organisation: OrganisationRow,
+  users: z.array(UserRow),
+  memberships: z.array(MembershipRow),
+  portfolios: z.array(PortfolioRow),
+  programmes: z.array(ProgrammeRow),
+  projects: z.array(ProjectRow),
+  objectives: z.array(ObjectiveRow),
+  contributions: z.array(ContributionRow),
+  apiTokens: z.array(ApiTokenRow),
+  auditEvents: z.array(AuditEventRow),
+});
+
+/** An organisation export, rows typed exactly as the store's tables. */
+export type OrganisationDocument = {
+  format: typeof EXPORT_FORMAT;
+  formatVersion: typeof EXPORT_FORMAT_VERSION;
+  exportedAt: string;
+  organisation: OrganisationTable;
+  users: UserTable[];
+  memberships: MembershipTable[];
+  portfolios: PortfolioTable[];
+  programmes: ProgrammeTable[];
+  projects: ProjectTable[];
+  objectives: ObjectiveTable[];
+  contributions: ContributionTable[];
+  apiTokens: ApiTokenTable[];
+  auditEvents: AuditEventTable[];
+};
+
+/** The tables of a document that hold lists of rows, in the order they are inserted. */
+export const ROW_TABLES = ['users', 'memberships', 'portfolios', 'programmes', 'projects', 'objectives', 'contributions', 'apiTokens', 'auditEvents'] as const;
+export type RowTable = (typeof ROW_TABLES)[number];
+
+const MAX_LISTED = 5;
+
+function refuse(issues: FieldIssue[]): never {
+  const shown = issues.slice(0, MAX_LISTED);
+  const error = invalid(shown);
+  const more = issues.length > MAX_LISTED ? ` (and ${issues.length - MAX_LISTED} more problems)` : '';
+  throw new PharosError('validation-failed', `the export document is not valid: ${error.message}${more}`, { issues });
+}
+
+/**
+ * Checks a parsed JSON value is a complete, self-consistent organisation export: the right
+ * format and version, every field of the right type, every reference pointing at a row of
+ * the document, no duplicate ids, codes or emails, and no cycles in the trees. Throws a
+ * `validation-failed` PharosError naming each bad field by its path.
+ */
+export function validateDocument(value: unknown): OrganisationDocument {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) refuse([{ field: '(document)', reason: 'must be a JSON object' }]);
+  const head = value as Record<string, unknown>;
+  if (head.format !== EXPORT_FORMAT) refuse([{ field: 'format', reason: `must be "${EXPORT_FORMAT}": this is not a Pharos organisation export` }]);
+  if (head.formatVersion !== EXPORT_FORMAT_VERSION) {
+    refuse([{ field: 'formatVersion', reason: `is ${JSON.stringify(head.formatVersion)}, but this Pharos reads version ${EXPORT_FORMAT_VERSION}` }]);
+  }
+  const parsed = OrganisationDocumentSchema.safeParse(value);
+  if (!parsed.success) {
+    refuse(parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(document)', reason: i.message })));
+  }
+  const doc = parsed.data as unknown as OrganisationDocument;
+  const issues = referenceIssues(doc);
+  if (issues.length > 0) refuse(issues);
+  return doc;
+}
+
+function referenceIssues(doc: OrganisationDocument): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const orgId = doc.organisation.id;
+  const idSet = (table: RowTable): Set<string> => {
+    const seen = new Set<string>();
+    doc[table].forEach((row, i) => {
+      if (seen.has(row.id)) issues.push({ field: `${table}.${i}.id`, reason: `repeats id ${row.id}` });
+      seen.add(row.id);
+    });
+    return seen;
+  };
+  const users = idSet('users');
+  const portfolios = idSet('portfolios');
+  const programmes = idSet('programmes');
+  const projects = idSet('projects');
+  const objectives = idSet('objectives');
+  for (const table of ['memberships', 'contributions', 'apiTokens', 'auditEvents'] as const) idSet(table);
+
+  const unique = (table: RowTable, key: (row: never) => string, what: string) => {
+    const seen = new Set<string>();
+    (doc[table] as never[]).forEach((row, i) => {
+      const k = key(row);
+      if (seen.has(k)) issues.push({ field: `${table}.${i}`, reason: `repeats ${what} ${k}` });
+      seen.add(k);
+    });
+  };
+  unique('users', (u: UserTable) => u.email, 'email');
+  for (const table of ['portfolios', 'programmes', 'projects', 'objectives'] as const) unique(table, (r: { code: string }) => r.code, 'code');
+  unique('contributions', (c: ContributionTable) => `${c.projectId} → ${c.objectiveId}`, 'contribution');
+  unique('memberships', (m: MembershipTable) => `${m.userId} ${m.role} ${m.scopeType} ${m.scopeId}`, 'grant');
+
+  const ref = (ok: boolean, field: string, reason: string) => {
+    if (!ok) issues.push({ field, reason });
+  };
+  const sameOrg = (table: RowTable, rows: readonly { organisationId: string | null }[]) =>
+    rows.forEach((r, i) => ref(r.organisationId === orgId, `${table}.${i}.organisationId`, `must be the organisation's id ${orgId}`));
+  sameOrg('memberships', doc.memberships);
+  sameOrg('portfolios', doc.portfolios);
+  sameOrg('programmes', doc.programmes);
+  sameOrg('projects', doc.projects);
+  sameOrg('objectives', doc.objectives);
+  sameOrg('contributions', doc.contributions);
+  sameOrg('auditEvents', doc.auditEvents);
+
+  const user = (id: string | null, field: string) => ref(id === null || users.has(id), field, 'is not a user of the document');
+  doc.memberships.forEach((m, i) => {
+    user(m.userId, `memberships.${i}.userId`);
+    const scopes = { organisation: new Set<string>([orgId]), portfolio: portfolios, programme: programmes, project: projects };
+    ref(scopes[m.scopeType].has(m.scopeId), `memberships.${i}.scopeId`, `is not a ${m.scopeType} of the document`);
+  });
+  doc.portfolios.forEach((p, i) => user(p.managerId, `portfolios.${i}.managerId`));
+  const programmePortfolio = new Map(doc.programmes.map((p) => [p.id as string, p.portfolioId as string]));
+  doc.programmes.forEach((p, i) => {
+    ref(portfolios.has(p.portfolioId), `programmes.${i}.portfolioId`, 'is not a portfolio of the document');
+    if (p.parentId !== null) ref(programmePortfolio.get(p.parentId) === p.portfolioId, `programmes.${i}.parentId`, 'is not a programme of the same portfolio');
+    user(p.managerId, `programmes.${i}.managerId`);
+  });
+  doc.projects.forEach((p, i) => {
+    ref(portfolios.has(p.portfolioId), `projects.${i}.portfolioId`, 'is not a portfolio of the document');
+    if (p.programmeId !== null) ref(programmePortfolio.get(p.programmeId) === p.portfolioId, `projects.${i}.programmeId`, "is not a programme of the project's portfolio");
+    user(p.sponsorId, `projects.${i}.sponsorId`);
+    user(p.managerId, `projects.${i}.managerId`);
+  });
+  doc.objectives.forEach((o, i) => ref(o.parentId === null || objectives.has(o.parentId), `objectives.${i}.parentId`, 'is not an objective of the document'));
+  doc.contributions.forEach((c, i) => {
+    ref(projects.has(c.projectId), `contributions.${i}.projectId`, 'is not a project of the document');
+    ref(objectives.has(c.objectiveId), `contributions.${i}.objectiveId`, 'is not an objective of the document');
+  });
+  doc.apiTokens.forEach((t, i) => user(t.userId, `apiTokens.${i}.userId`));
+
+  if (issues.length === 0) {
+    for (const table of ['programmes', 'objectives'] as const) {
+      const rows = doc[table] as readonly { id: string; parentId: string | null }[];
+      const reached = new Set(treeOrder(rows));
+      rows.forEach((r, i) => ref(reached.has(r.id), `${table}.${i}.parentId`, 'makes a cycle in the tree'));
+    }
+  }
+  return issues;
+}
+
+/** The rows of a tree table with every parent before its children, so inserts never point forward. */
+export function parentsFirst<T extends { id: string; parentId: string | null }>(rows: readonly T[]): T[] {
+  const byId = new Map(rows.map((r) => [r.id, r] as const));
+  return treeOrder(rows).map((id) => byId.get(id) as T);
+}
