@@ -1,0 +1,72 @@
+import { Button, Stack, Title } from '@mantine/core';
+import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
+import { IconPlus } from '@tabler/icons-react';
+import { useParams } from 'react-router';
+import { usePortfolio, usePortfolioSummary } from '../../api/queries';
+import { useCurrentOrganisation } from '../../auth/current-organisation';
+import { portfolioPath } from '../../auth/permissions';
+import { ErrorPanel } from '../../shared/error-panel';
+import { PmoModeChip } from '../../shared/pmo-mode-chip';
+import { NewProjectModal } from '../../shared/projects/new-project-modal';
+import { ProjectFilters } from '../../shared/projects/project-filters';
+import { ProjectTable } from '../../shared/projects/project-table';
+import { toFilters, useProjectListParams } from '../../shared/projects/use-project-list-params';
+import { RecordHeader, RecordHeaderSkeleton } from '../../shared/record-header';
+import { PortfolioSummaryPanel } from './portfolio-summary';
+import { UnalignedList } from './unaligned-list';
+
+export function PortfolioPage() {
+  const { portfolioId = '' } = useParams();
+  const { orgId, organisation, tree, can } = useCurrentOrganisation();
+  const portfolio = usePortfolio(portfolioId);
+  const summary = usePortfolioSummary(portfolioId);
+  const list = useProjectListParams();
+  const [creating, { open, close }] = useDisclosure(false);
+  useDocumentTitle(`${portfolio.data?.name ?? 'Portfolio'} · Pharos`);
+
+  if (portfolio.isError) return <ErrorPanel error={portfolio.error} what="portfolio" onRetry={() => void portfolio.refetch()} />;
+
+  const programmes = tree?.portfolios.find((p) => p.id === portfolioId)?.programmes ?? [];
+  const programmeNames = new Map(programmes.map((g) => [g.id, g.name] as const));
+  const mayCreate = can('project:create', portfolioPath(orgId, portfolioId));
+  const newProject = mayCreate ? (
+    <Button leftSection={<IconPlus size={16} />} onClick={open} size="sm">
+      New project
+    </Button>
+  ) : undefined;
+
+  return (
+    <>
+      {portfolio.data ? (
+        <RecordHeader
+          crumbs={[{ label: organisation?.name ?? 'Portfolios', to: '/' }, { label: portfolio.data.name }]}
+          code={portfolio.data.code}
+          title={portfolio.data.name}
+          chips={<PmoModeChip mode={portfolio.data.effectivePmoMode} />}
+          actions={newProject}
+        />
+      ) : (
+        <RecordHeaderSkeleton />
+      )}
+      <PortfolioSummaryPanel summary={summary.data} />
+      <UnalignedList summary={summary.data} />
+      <Stack gap="sm" component="section" aria-labelledby="projects-heading">
+        <Title order={2} id="projects-heading">
+          Projects
+        </Title>
+        <ProjectFilters {...list} programmes={programmes.map((g) => ({ value: g.id, label: `${g.code} ${g.name}` }))} />
+        <ProjectTable
+          filters={toFilters({ portfolioId }, list.params)}
+          sort={list.params.sort}
+          onSort={(sort) => list.update({ sort })}
+          programmeNames={programmeNames}
+          filtered={list.filtered}
+          onClearFilters={list.clear}
+          onTag={(tag) => list.update({ tag })}
+          emptyAction={newProject}
+        />
+      </Stack>
+      {portfolio.data && <NewProjectModal opened={creating} onClose={close} portfolioId={portfolioId} programmes={programmes} />}
+    </>
+  );
+}

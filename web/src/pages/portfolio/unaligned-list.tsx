@@ -1,0 +1,39 @@
+import { Alert, Anchor, Group, List, Text } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import type { PortfolioSummary } from '../../api/types';
+import { StageChip } from '../../shared/status-chip';
+
+/** Exceptions first: the projects serving no strategic objective, each a link to fix it. */
+export function UnalignedList({ summary }: { summary: PortfolioSummary | undefined }) {
+  if (!summary || summary.unaligned.length === 0) return null;
+  return (
+    <Alert
+      color="red"
+      variant="light"
+      icon={<IconAlertTriangle size={18} />}
+      title={`${summary.unalignedCount} ${summary.unalignedCount === 1 ? 'project serves' : 'projects serve'} no strategic objective`}
+      mb="lg"
+      aria-label="Unaligned projects"
+    >
+      <Text size="sm" mb={6}>
+        Link each to an objective on its Strategy tab; until then it cannot leave the proposal stage where the PMO enforces alignment.
+      </Text>
+      <List size="sm" spacing={4} listStyleType="none" ml={0}>
+        {summary.unaligned.map((p) => (
+          <List.Item key={p.id}>
+            <Group gap="xs" wrap="nowrap">
+              <Text size="sm" ff="monospace" c="dimmed">
+                {p.code}
+              </Text>
+              <Anchor component={Link} to={`/projects/${p.id}/strategy`} size="sm" style={{ overflowWrap: 'anywhere' }}>
+                {p.name}
+              </Anchor>
+              <StageChip stage={p.stage} size="xs" />
+            </Group>
+          </List.Item>
+        ))}
+      </List>
+    </Alert>
+  );
+}

@@ -1,0 +1,45 @@
+import { createBrowserRouter } from 'react-router';
+import { RequireSession } from './auth/require-session';
+import { HomePage } from './pages/home/home-page';
+import { NotFoundPage } from './pages/not-found/not-found-page';
+import { PortfolioPage } from './pages/portfolio/portfolio-page';
+import { ProgrammePage } from './pages/programme/programme-page';
+import { HistoryTab } from './pages/project/history-tab';
+import { OverviewTab } from './pages/project/overview-tab';
+import { ProjectPage } from './pages/project/project-page';
+import { StrategyTab } from './pages/project/strategy-tab';
+import { SignInPage } from './pages/sign-in/sign-in-page';
+import { StrategyPage } from './pages/strategy/strategy-page';
+import { AppLayout } from './shell/app-layout';
+
+/**
+ * Every view has its own URL; filters and sort live in the query string so a view can be
+ * shared, bookmarked, and walked with back and forward.
+ */
+export const router = createBrowserRouter([
+  { path: '/sign-in', element: <SignInPage /> },
+  {
+    element: <RequireSession />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'strategy', element: <StrategyPage /> },
+          { path: 'portfolios/:portfolioId', element: <PortfolioPage /> },
+          { path: 'programmes/:programmeId', element: <ProgrammePage /> },
+          {
+            path: 'projects/:projectId',
+            element: <ProjectPage />,
+            children: [
+              { index: true, element: <OverviewTab /> },
+              { path: 'strategy', element: <StrategyTab /> },
+              { path: 'history', element: <HistoryTab /> },
+            ],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
