@@ -86,6 +86,14 @@ function firstAdminFrom(env: Environment): FirstAdmin | null {
 }
 
 /**
+ * Just the database URL (`PHAROS_DATABASE_URL`, else the default), for CLI commands that need
+ * nothing else and should not fail on an unrelated bad setting.
+ */
+export function databaseUrlFrom(env: Environment = process.env): string {
+  return value(env, 'PHAROS_DATABASE_URL') ?? DEFAULT_DATABASE_URL;
+}
+
+/**
  * Reads the settings from `env` (default `process.env`). Throws a `validation-failed`
  * PharosError whose message is one line naming the variable and the reason.
  *
@@ -93,7 +101,7 @@ function firstAdminFrom(env: Environment): FirstAdmin | null {
  */
 export function loadConfig(env: Environment = process.env): Config {
   const port = value(env, 'PORT');
-  const databaseUrl = value(env, 'PHAROS_DATABASE_URL') ?? DEFAULT_DATABASE_URL;
+  const databaseUrl = databaseUrlFrom(env);
   try {
     dialectOf(databaseUrl);
   } catch (e) {
