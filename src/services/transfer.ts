@@ -166,12 +166,20 @@ async function checkTarget(trx: Tx, doc: OrganisationDocument): Promise<{ skipUs
       else throw duplicate(`user id ${row.id} already exists in the target database with another email (${row.email}, not ${mine.email})`);
     }
   }
-  const tokens = await existing(trx, 'apiToken', doc.apiTokens.map((t) => t.id));
   const skipTokens = new Set<string>();
-  for (const t of doc.apiTokens) {
-    if (!tokens.has(t.id)) continue;
-    if (!skipUsers.has(t.userId)) throw duplicate(`API token id ${t.id} already exists in the target database`);
-    skipTokens.add(t.id);
+  for (const part of chunks(doc.apiTokens)) {
+    const rows = await trx
+      .selectFrom('apiToken')
+      .select(['id', 'tokenHash'])
+      .where((eb) => eb.or([eb('id', 'in', part.map((t) => t.id)), eb('tokenHash', 'in', part.map((t) => t.tokenHash))]))
+      .execute();
+    for (const row of rows) {
+      const mine = part.find((t) => t.id === row.id) ?? part.find((t) => t.tokenHash === row.tokenHash);
+      if (!mine) continue;
+      // The same token of a person already here came with them; anything else is a clash.
+      if (row.id === mine.id && row.tokenHash === mine.tokenHash && skipUsers.has(mine.userId)) skipTokens.add(row.id);
+      else throw duplicate(`API token ${mine.prefix}… (id ${mine.id}) already exists in the target database`);
+    }
   }
   const tables = [
     ['membership', 'memberships'],

@@ -1,0 +1,233 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/api/app.js';
+import { PharosError } from '../../src/domain/errors.js';
+import type { ApiTokenId, OrganisationId, ProjectId, UserId } from '../../src/domain/ids.js';
+import { systemActor, type ServiceContext } from '../../src/services/context.js';
+import { DEMO_PASSWORD, demoEmail, seedDemo } from '../../src/services/demo-seed.js';
+import { updateProject } from '../../src/services/projects.js';
+import { createApiToken } from '../../src/services/sessions.js';
+import { exportOrganisation, importOrganisation, type OrganisationDocument } from '../../src/services/transfer.js';
+import type { Store } from '../../src/store/database.js';
+import type { Database } from '../../src/store/schema.js';
+import { DIALECTS, freshStore } from '../support/database.js';
+
+type Fresh = Store & { drop(): Promise<void> };
+
+const TABLES = ['organisation', 'userAccount', 'membership', 'portfolio', 'programme', 'project', 'objective', 'contribution', 'apiToken', 'auditEvent'] as const;
+type Table = (typeof TABLES)[number];
+
+/** Every row of a table, straight from the database (not through the export), ordered by id. */
+async function rows(store: Store, table: Table): Promise<Record<string, unknown>[]> {
+  const all = (await store.db.selectFrom(table as keyof Database).selectAll().execute()) as Record<string, unknown>[];
+  return all.sort((a, b) => String(a.id).localeCompare(String(b.id)));
+}
+
+async function counts(store: Store): Promise<Record<Table, number>> {
+  const out = {} as Record<Table, number>;
+  for (const t of TABLES) out[t] = (await rows(store, t)).length;
+  return out;
+}
+
+const clone = (doc: OrganisationDocument): OrganisationDocument => JSON.parse(JSON.stringify(doc)) as OrganisationDocument;
+
+async function refusal(work: Promise<unknown>): Promise<PharosError> {
+  const error = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(PharosError);
+  return error as PharosError;
+}
+
+for (const dialect of DIALECTS) {
+  // The source is always SQLite: with PHAROS_TEST_DATABASE_URL set, this is the SQLite → PostgreSQL move.
+  describe(`[sqlite → ${dialect}] moving an organisation with export and import`, () => {
+    let source: Fresh;
+    let target: Fresh;
+    let doc: OrganisationDocument;
+    let orgId: OrganisationId;
+    let token: string;
+
+    beforeAll(async () => {
+      source = await freshStore('sqlite');
+      target = await freshStore(dialect);
+      const ctx: ServiceContext = { db: source.db, dialect: source.dialect, actor: systemActor('test'), clock: () => new Date() };
+      orgId = (await seedDemo(ctx)).organisationId;
+      // Records the seed does not make: an API token (hashed), and a revoked one.
+      const analyst = await source.db.selectFrom('userAccount').select('id').where('email', '=', demoEmail('pmo-analyst')).executeTakeFirstOrThrow();
+      token = (await createApiToken(source.db, () => new Date(), analyst.id, 'reporting job', 30)).token;
+      const revoked = await createApiToken(source.db, () => new Date(), analyst.id, 'old job', 30);
+      await source.db.updateTable('apiToken').set({ revokedAt: new Date().toISOString() }).where('id', '=', revoked.id as ApiTokenId).execute();
+      doc = await exportOrganisation(source.db, orgId);
+    });
+    afterAll(async () => {
+      await source?.drop();
+      await target?.drop();
+    });
+
+    it('exports every row of the organisation', async () => {
+      expect(doc).toMatchObject({ format: 'pharos-organisation', formatVersion: 1 });
+      for (const [key, table] of [
+        ['portfolios', 'portfolio'],
+        ['programmes', 'programme'],
+        ['projects', 'project'],
+        ['objectives', 'objective'],
+        ['contributions', 'contribution'],
+        ['memberships', 'membership'],
+        ['auditEvents', 'auditEvent'],
+        ['users', 'userAccount'],
+        ['apiTokens', 'apiToken'],
+      ] as const) {
+        expect(doc[key], key).toEqual(await rows(source, table));
+      }
+      expect(doc.users.every((u) => !('sessions' in u))).toBe(true);
+      expect(doc.users.filter((u) => u.passwordHash !== null)).toHaveLength(12);
+    });
+
+    it('imports every record verbatim: ids, versions, timestamps, hashes and the audit trail', async () => {
+      const progress: number[] = [];
+      const result = await importOrganisation(target.db, clone(doc), (p) => progress.push(p.done));
+      expect(result).toMatchObject({ organisationId: orgId, slug: 'northwind', existingUsers: 0 });
+      expect(result.inserted.projects).toBe(doc.projects.length);
+      expect(progress.at(-1)).toBe(1 + doc.users.length + doc.memberships.length + doc.portfolios.length + doc.programmes.length + doc.projects.length + doc.objectives.length + doc.contributions.length + doc.apiTokens.length + doc.auditEvents.length);
+
+      for (const table of TABLES) {
+        const before = await rows(source, table);
+        const after = await rows(target, table);
+        if (table === 'auditEvent') {
+          // The imported trail, untouched, plus exactly one event recording the import.
+          const added = after.filter((r) => !before.some((b) => b.id === r.id));
+          expect(added).toHaveLength(1);
+          expect(added[0]).toMatchObject({ organisationId: orgId, action: 'create', recordType: 'organisation', recordId: orgId, actorName: 'import' });
+          expect(after.filter((r) => r !== added[0])).toEqual(before);
+        } else {
+          expect(after, table).toEqual(before);
+        }
+      }
+    });
+
+    it('people sign in with their old passwords and tokens after the move', async () => {
+      const app = await buildApp({ store: target });
+      try {
+        const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: demoEmail('pmo-director'), password: DEMO_PASSWORD } });
+        expect(login.statusCode, login.body).toBe(200);
+        const me = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
+        expect(me.statusCode, me.body).toBe(200);
+        expect(me.json().user.email).toBe(demoEmail('pmo-analyst'));
+        const list = await app.inject({ method: 'GET', url: `/api/v1/projects?organisationId=${orgId}&limit=500`, headers: { authorization: `Bearer ${token}` } });
+        expect(list.json().items).toHaveLength(doc.projects.length);
+      } finally {
+        await app.close();
+      }
+    });
+
+    it('importing the same organisation twice is refused with a clear error and changes nothing', async () => {
+      const before = await counts(target);
+      const error = await refusal(importOrganisation(target.db, clone(doc)));
+      expect(error.code).toBe('duplicate');
+      expect(error.message).toMatch(/organisation northwind .* already exists in the target database/);
+      expect(await counts(target)).toEqual(before);
+    });
+
+    it('refuses the same slug under another id, and an existing email under another id', async () => {
+      // Another organisation that happens to use the same slug: nothing but the organisation row.
+      const sameSlug = { ...clone(doc), users: [], memberships: [], portfolios: [], programmes: [], projects: [], objectives: [], contributions: [], apiTokens: [], auditEvents: [] };
+      sameSlug.organisation.id = randomUUID() as OrganisationId;
+      expect((await refusal(importOrganisation(target.db, sameSlug))).message).toMatch(/slug "northwind" already exists/);
+
+      const empty = await freshStore(dialect);
+      try {
+        const other = clone(doc);
+        const email = demoEmail('viewer');
+        const ctx: ServiceContext = { db: empty.db, dialect: empty.dialect, actor: systemActor('test'), clock: () => new Date() };
+        await empty.db.transaction().execute(async (trx) => {
+          const { createUser } = await import('../../src/services/users.js');
+          await createUser(ctx, null, { email, name: 'Someone Else', password: null }, trx);
+        });
+        const error = await refusal(importOrganisation(empty.db, other));
+        expect(error.code).toBe('duplicate');
+        expect(error.message).toBe(`a different user with email ${email} already exists in the target database`);
+        expect(await empty.db.selectFrom('organisation').select('id').execute()).toHaveLength(0);
+      } finally {
+        await empty.drop();
+      }
+    });
+
+    it('refuses a corrupted document, naming the path of the bad field, and writes nothing', async () => {
+      const empty = await freshStore(dialect);
+      try {
+        const wrongType = clone(doc) as unknown as { projects: Record<string, unknown>[] };
+        (wrongType.projects[7] as Record<string, unknown>).budget = 'two million';
+        let error = await refusal(importOrganisation(empty.db, wrongType));
+        expect(error.code).toBe('validation-failed');
+        expect(error.message).toMatch(/^the export document is not valid: projects\.7\.budget: /);
+        expect(error.details.issues?.[0]?.field).toBe('projects.7.budget');
+
+        const dangling = clone(doc);
+        (dangling.projects[3] as { portfolioId: string }).portfolioId = randomUUID();
+        error = await refusal(importOrganisation(empty.db, dangling));
+        expect(error.message).toMatch(/projects\.3\.portfolioId: is not a portfolio of the document/);
+
+        const badTags = clone(doc);
+        (badTags.projects[0] as { tags: string }).tags = '["ok", 3]';
+        error = await refusal(importOrganisation(empty.db, badTags));
+        expect(error.message).toMatch(/projects\.0\.tags: must be JSON text holding an array of strings/);
+
+        error = await refusal(importOrganisation(empty.db, { ...clone(doc), formatVersion: 2 }));
+        expect(error.message).toMatch(/formatVersion: is 2, but this Pharos reads version 1/);
+        error = await refusal(importOrganisation(empty.db, { hello: 'world' }));
+        expect(error.message).toMatch(/format: must be "pharos-organisation"/);
+
+        expect(await counts(empty)).toEqual(Object.fromEntries(TABLES.map((t) => [t, 0])));
+      } finally {
+        await empty.drop();
+      }
+    });
+
+    it('is one transaction: a failure part-way through leaves nothing behind', async () => {
+      const empty = await freshStore(dialect);
+      try {
+        // Fail once the organisation, people and portfolios are written and projects are going in.
+        const failing = importOrganisation(empty.db, clone(doc), (p) => {
+          if (p.step === 'projects') throw new Error('disk full (simulated)');
+        });
+        await expect(failing).rejects.toThrow('disk full (simulated)');
+        expect(await counts(empty)).toEqual(Object.fromEntries(TABLES.map((t) => [t, 0])));
+      } finally {
+        await empty.drop();
+      }
+    });
+
+    it('imports 10,000 projects in batches, quickly', async () => {
+      const big = clone(doc);
+      const template = big.projects.find((p) => p.programmeId !== null)!;
+      big.organisation = { ...big.organisation, id: randomUUID() as OrganisationId, slug: 'northwind-big' };
+      const orgOf = <T extends { organisationId: unknown }>(r: T): T => ({ ...r, organisationId: big.organisation.id });
+      big.users = [];
+      big.apiTokens = [];
+      big.memberships = [];
+      big.auditEvents = [];
+      big.contributions = [];
+      big.portfolios = big.portfolios.map((p) => orgOf({ ...p, managerId: null }));
+      big.programmes = big.programmes.map((p) => orgOf({ ...p, managerId: null }));
+      big.objectives = big.objectives.map(orgOf);
+      big.projects = Array.from({ length: 10_000 }, (_, i) => orgOf({ ...template, id: randomUUID() as ProjectId, code: `BULK-${i}`, sponsorId: null as UserId | null, managerId: null }));
+      // Ids must be fresh in the target: give every structural record a new one, keeping references.
+      const remap = new Map<string, string>();
+      const fresh = (id: string) => remap.get(id) ?? (remap.set(id, randomUUID()), remap.get(id)!);
+      big.portfolios = big.portfolios.map((p) => ({ ...p, id: fresh(p.id) as never }));
+      big.programmes = big.programmes.map((p) => ({ ...p, id: fresh(p.id) as never, portfolioId: fresh(p.portfolioId) as never, parentId: p.parentId && (fresh(p.parentId) as never) }));
+      big.objectives = big.objectives.map((o) => ({ ...o, id: fresh(o.id) as never, parentId: o.parentId && (fresh(o.parentId) as never) }));
+      big.projects = big.projects.map((p) => ({ ...p, portfolioId: fresh(p.portfolioId) as never, programmeId: p.programmeId && (fresh(p.programmeId) as never) }));
+
+      const started = Date.now();
+      const result = await importOrganisation(target.db, big);
+      const ms = Date.now() - started;
+      expect(result.inserted.projects).toBe(10_000);
+      expect(ms, `took ${ms} ms`).toBeLessThan(20_000);
+      const n = await target.db.selectFrom('project').select((eb) => eb.fn.countAll<number>().as('n')).where('organisationId', '=', big.organisation.id).executeTakeFirstOrThrow();
+      expect(Number(n.n)).toBe(10_000);
+    }, 60_000);
+  });
+}
