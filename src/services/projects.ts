@@ -22,9 +22,35 @@ import { assertVersion, definedOnly, lostRace } from './versioned.js';
 
 type Row = ProjectTable & { contributionCount: number };
 
+/**
+ * The API shape of a project row. Fields are listed one by one, in column order, rather than
+ * spread from the row: a list maps 100 rows per request, and a fixed object literal is several
+ * times cheaper to build (and to serialize) than a spread copy (bench/RESULTS.md).
+ */
 export function projectFromRow(row: Row): Project {
   const contributionCount = Number(row.contributionCount);
-  return { ...row, tags: JSON.parse(row.tags) as string[], contributionCount, aligned: isAligned(contributionCount) };
+  return {
+    id: row.id,
+    organisationId: row.organisationId,
+    portfolioId: row.portfolioId,
+    programmeId: row.programmeId,
+    code: row.code,
+    name: row.name,
+    description: row.description,
+    sponsorId: row.sponsorId,
+    managerId: row.managerId,
+    stage: row.stage,
+    state: row.state,
+    plannedStart: row.plannedStart,
+    plannedFinish: row.plannedFinish,
+    budget: row.budget,
+    tags: JSON.parse(row.tags) as string[],
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    contributionCount,
+    aligned: isAligned(contributionCount),
+  };
 }
 
 function baseQuery(db: Db) {
