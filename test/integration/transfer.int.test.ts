@@ -5,8 +5,8 @@ import { PharosError } from '../../src/domain/errors.js';
 import type { ApiTokenId, OrganisationId, ProjectId, UserId } from '../../src/domain/ids.js';
 import { systemActor, type ServiceContext } from '../../src/services/context.js';
 import { DEMO_PASSWORD, demoEmail, seedDemo } from '../../src/services/demo-seed.js';
-import { updateProject } from '../../src/services/projects.js';
 import { createApiToken } from '../../src/services/sessions.js';
+import { createUser } from '../../src/services/users.js';
 import { exportOrganisation, importOrganisation, type OrganisationDocument } from '../../src/services/transfer.js';
 import type { Store } from '../../src/store/database.js';
 import type { Database } from '../../src/store/schema.js';
@@ -141,10 +141,7 @@ for (const dialect of DIALECTS) {
         const other = clone(doc);
         const email = demoEmail('viewer');
         const ctx: ServiceContext = { db: empty.db, dialect: empty.dialect, actor: systemActor('test'), clock: () => new Date() };
-        await empty.db.transaction().execute(async (trx) => {
-          const { createUser } = await import('../../src/services/users.js');
-          await createUser(ctx, null, { email, name: 'Someone Else', password: null }, trx);
-        });
+        await empty.db.transaction().execute((trx) => createUser(ctx, null, { email, name: 'Someone Else', password: null }, trx));
         const error = await refusal(importOrganisation(empty.db, other));
         expect(error.code).toBe('duplicate');
         expect(error.message).toBe(`a different user with email ${email} already exists in the target database`);
