@@ -46,7 +46,7 @@ export const STATUS_COLOURS = {
 
 /** Layout tokens: the top bar's height and the navigation column's width on laptops. */
 export const HEADER_HEIGHT = 52;
-export const NAV_WIDTH = 280;
+export const NAV_WIDTH = 264;
 
 export const FONT_STACK =
   'Inter, ui-sans-serif, system-ui, -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';

@@ -12,6 +12,8 @@ export type Column<T> = {
   /** Numbers are right-aligned in tabular figures. */
   numeric?: boolean;
   width?: number | string;
+  /** The narrowest the column may get (long names wrap at word boundaries above it). */
+  minWidth?: number;
 };
 
 type Props<T> = {
@@ -51,12 +53,12 @@ export function DataTable<T>({ caption, columns, rows, rowKey, sort, onSort, loa
     c.sortKey && sort === c.sortKey ? 'ascending' : c.sortKey && sort === `-${c.sortKey}` ? 'descending' : undefined;
   return (
     <Table.ScrollContainer minWidth={minWidth} type="native">
-      <Table stickyHeader tabularNums className={classes.table}>
+      <Table tabularNums horizontalSpacing="xs" className={classes.table}>
         <VisuallyHidden component="caption">{caption}</VisuallyHidden>
         <Table.Thead>
           <Table.Tr>
             {columns.map((c) => (
-              <Table.Th key={c.key} w={c.width} ta={c.numeric ? 'right' : undefined} aria-sort={ariaSort(c)}>
+              <Table.Th key={c.key} w={c.width} miw={c.minWidth} ta={c.numeric ? 'right' : undefined} aria-sort={ariaSort(c)}>
                 {c.sortKey && onSort ? <SortHeader label={c.header} sortKey={c.sortKey} sort={sort} onSort={onSort} /> : c.header}
               </Table.Th>
             ))}

@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useCurrentOrganisation } from '../auth/current-organisation';
 import { HEADER_HEIGHT, NAV_WIDTH } from '../theme';
+import { useIsPhone } from '../shared/use-is-phone';
 import { GlobalSearch } from './global-search';
 import { NavTree } from './nav-tree';
 import { UserMenu } from './user-menu';
@@ -48,6 +49,8 @@ function OrganisationSwitch() {
  */
 export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
+  // On a phone the closed drawer sits off screen: make it inert so Tab does not wander into it.
+  const phone = useIsPhone();
   const { organisation } = useCurrentOrganisation();
   const { pathname, search } = useLocation();
   useEffect(close, [pathname, search, close]);
@@ -80,7 +83,7 @@ export function AppLayout() {
           <UserMenu />
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar className={classes.navbar} aria-label="Navigation">
+      <AppShell.Navbar className={classes.navbar} aria-label="Navigation" inert={phone && !opened}>
         <AppShell.Section p="xs">
           <OrganisationSwitch />
           <Sections />

@@ -1,6 +1,6 @@
 import { Anchor, Box, Group, Skeleton, Stack, Text, Tree, UnstyledButton, useTree, type RenderTreeNodePayload } from '@mantine/core';
 import { IconAlertTriangle, IconBriefcase, IconChevronRight, IconFileDescription, IconStack2 } from '@tabler/icons-react';
-import { useEffect, useMemo, type KeyboardEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useCurrentOrganisation } from '../auth/current-organisation';
 import { ancestorsOf, hrefOf, nodeValue, treeData, type NodeKind, type NodeProps } from './nav-tree-data';
@@ -19,8 +19,11 @@ function NavNode({ node, expanded, hasChildren, elementProps, tree }: RenderTree
   const kind = props?.kind ?? 'project';
   const KindIcon = KIND_ICONS[kind];
   const href = hrefOf(node.value) ?? '/';
+  // The tree item's accessible name is its own label, not the text of everything nested in it.
+  const name = `${String(node.label)}${props?.aligned === false ? ' (unaligned)' : ''}`;
+  const labelItem = (el: HTMLDivElement | null) => el?.closest('[role=treeitem]')?.setAttribute('aria-label', name);
   return (
-    <Group gap={4} wrap="nowrap" {...elementProps} onClick={() => !expanded && hasChildren && tree.expand(node.value)}>
+    <Group gap={4} wrap="nowrap" {...elementProps} ref={labelItem} onClick={() => !expanded && hasChildren && tree.expand(node.value)}>
       {hasChildren ? (
         <UnstyledButton
           className={classes.chevron}
@@ -58,20 +61,20 @@ function NavNode({ node, expanded, hasChildren, elementProps, tree }: RenderTree
 export function NavTree() {
   const { tree: data } = useCurrentOrganisation();
   const nodes = useMemo(() => (data ? treeData(data) : []), [data]);
-  const tree = useTree({ multiple: false });
   const location = useLocation();
   const navigate = useNavigate();
   const current = currentValue(location.pathname);
-
-  useEffect(() => {
-    if (!current) {
-      tree.clearSelected();
-      return;
-    }
-    tree.setSelectedState([current]);
-    for (const v of ancestorsOf(nodes, current) ?? []) tree.expand(v);
-    // Re-run only when the open record or the data changes, not on every controller render.
-  }, [current, nodes]);
+  // Expansion is held here (not inside the tree) so the path to the open record is opened
+  // during render, before the tree initialises: no effect ordering to depend on.
+  const [expanded, setExpanded] = useState<Record<string, boolean>>({});
+  const [openedFor, setOpenedFor] = useState('');
+  const path = current ? ancestorsOf(nodes, current) : null;
+  const openKey = path ? `${current}|${path.join('|')}` : '';
+  if (openKey && openKey !== openedFor) {
+    setOpenedFor(openKey);
+    setExpanded((s) => ({ ...s, ...Object.fromEntries((path ?? []).map((v) => [v, true])) }));
+  }
+  const tree = useTree({ multiple: false, expandedState: expanded, onExpandedStateChange: setExpanded, selectedState: current ? [current] : [] });
 
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
     if (e.key !== 'Enter') return;

@@ -41,8 +41,13 @@ export function PortfolioCard({ portfolio, summary }: { portfolio: Portfolio; su
           <Group gap="md" wrap="wrap">
             <Text size="sm">{plural(summary.projectCount, 'project')}</Text>
             <Text size="sm">{plural(summary.programmeCount, 'programme')}</Text>
-            <Text size="sm" className="num" fw={600} ml="auto" title="Total of headline budgets">
-              {formatMoney(summary.totalBudget, currency)}
+            <Text size="sm" ml="auto">
+              <Text span size="sm" className="num" fw={650}>
+                {formatMoney(summary.totalBudget, currency)}
+              </Text>{' '}
+              <Text span size="xs" c="dimmed">
+                budget
+              </Text>
             </Text>
           </Group>
           <SimpleGrid cols={5} spacing={4} aria-label="Projects by stage">

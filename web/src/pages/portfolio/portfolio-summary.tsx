@@ -12,7 +12,7 @@ function Stat({ label, value, tone, to }: { label: string; value: string; tone?:
       <Text size="xs" c={tone === 'alert' ? 'red.9' : 'dimmed'} fw={600}>
         {label}
       </Text>
-      <Text fz={22} fw={700} className="num" c={tone === 'alert' ? 'red.9' : undefined} lh={1.2}>
+      <Text fz={{ base: 18, sm: 22 }} fw={700} className="num" style={{ overflowWrap: 'anywhere' }} c={tone === 'alert' ? 'red.9' : undefined} lh={1.2}>
         {value}
       </Text>
     </>

@@ -14,7 +14,7 @@ export function UnalignedList({ summary }: { summary: PortfolioSummary | undefin
       icon={<IconAlertTriangle size={18} />}
       title={`${summary.unalignedCount} ${summary.unalignedCount === 1 ? 'project serves' : 'projects serve'} no strategic objective`}
       mb="lg"
-      aria-label="Unaligned projects"
+      role="region"
     >
       <Text size="sm" mb={6}>
         Link each to an objective on its Strategy tab; until then it cannot leave the proposal stage where the PMO enforces alignment.
@@ -22,8 +22,8 @@ export function UnalignedList({ summary }: { summary: PortfolioSummary | undefin
       <List size="sm" spacing={4} listStyleType="none" ml={0}>
         {summary.unaligned.map((p) => (
           <List.Item key={p.id}>
-            <Group gap="xs" wrap="nowrap">
-              <Text size="sm" ff="monospace" c="dimmed">
+            <Group gap="xs" wrap="nowrap" align="flex-start">
+              <Text size="sm" ff="monospace" c="dimmed" style={{ flexShrink: 0 }}>
                 {p.code}
               </Text>
               <Anchor component={Link} to={`/projects/${p.id}/strategy`} size="sm" style={{ overflowWrap: 'anywhere' }}>

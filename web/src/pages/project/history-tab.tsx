@@ -22,7 +22,7 @@ function Changes({ event, currency, names }: { event: AuditEvent; currency: stri
   const changes = event.changes.filter((c) => !HIDDEN.has(c.field) && !(event.action === 'create' && (c.after === null || c.after === '' || (Array.isArray(c.after) && c.after.length === 0))));
   if (changes.length === 0) return null;
   return (
-    <Table.ScrollContainer minWidth={420} type="native">
+    <Table.ScrollContainer minWidth={420} type="native" maw={820}>
       <Table withRowBorders={false} verticalSpacing={2} fz="sm" aria-label={`Changes made ${formatDateTime(event.at)}`}>
         <Table.Thead>
           <Table.Tr>

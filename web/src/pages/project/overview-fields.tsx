@@ -63,9 +63,9 @@ export function OverviewFields({ editor, currency }: { editor: ProjectEditor; cu
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 5 }}>
         <Stack gap="sm">
-          <TextInput label="Code" value={draft.code} onChange={(e) => set('code', e.currentTarget.value)} error={error('code')} readOnly={ro} required ff="monospace" />
+          <TextInput label="Code" value={draft.code} onChange={(e) => set('code', e.currentTarget.value)} error={error('code')} readOnly={ro} required styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} />
           <Grid gap="sm">
-            <Grid.Col span={{ base: 12, xs: 6 }}>
+            <Grid.Col span={6}>
               <Select
                 label="Stage"
                 data={stageOptions}
@@ -77,13 +77,13 @@ export function OverviewFields({ editor, currency }: { editor: ProjectEditor; cu
                 inputWrapperOrder={['label', 'input', 'description', 'error']}
               />
             </Grid.Col>
-            <Grid.Col span={{ base: 12, xs: 6 }}>
+            <Grid.Col span={6}>
               <Select label="State" data={stateOptions} value={draft.state} onChange={(v) => v && set('state', v as ProjectState)} error={error('state')} readOnly={ro} />
             </Grid.Col>
-            <Grid.Col span={{ base: 12, xs: 6 }}>
+            <Grid.Col span={6}>
               <DateField label="Planned start" value={draft.plannedStart} onChange={(v) => set('plannedStart', v)} error={error('plannedStart')} readOnly={ro} />
             </Grid.Col>
-            <Grid.Col span={{ base: 12, xs: 6 }}>
+            <Grid.Col span={6}>
               <DateField
                 label="Planned finish"
                 value={draft.plannedFinish}

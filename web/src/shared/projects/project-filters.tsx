@@ -16,6 +16,17 @@ type Props = {
 
 const stageOptions = STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }));
 const stateOptions = STATES.map((s) => ({ value: s, label: STATE_LABELS[s] }));
+const sortOptions = [
+  { value: 'code', label: 'Code A–Z' },
+  { value: '-code', label: 'Code Z–A' },
+  { value: 'name', label: 'Name A–Z' },
+  { value: '-name', label: 'Name Z–A' },
+  { value: 'plannedStart', label: 'Start, earliest first' },
+  { value: '-plannedStart', label: 'Start, latest first' },
+  { value: 'plannedFinish', label: 'Finish, earliest first' },
+  { value: '-plannedFinish', label: 'Finish, latest first' },
+  { value: '-updatedAt', label: 'Recently changed' },
+];
 const alignedOptions = [
   { value: 'true', label: 'Aligned' },
   { value: 'false', label: 'Unaligned' },
@@ -68,6 +79,15 @@ export function ProjectFilters({ params, update, clear, filtered, programmes }: 
           size="xs"
         />
       )}
+      <Select
+        label="Sort"
+        data={sortOptions}
+        value={params.sort}
+        onChange={(v) => v && update({ sort: v })}
+        w="calc(50% - 4px)"
+        size="xs"
+        hiddenFrom="sm"
+      />
       {params.tag && (
         <TextInput
           label="Tag"

@@ -1,7 +1,6 @@
-import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
+import { Button, Group, Skeleton, Stack, Text } from '@mantine/core';
 import { IconFileDescription } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
 import { useProjectList, type ProjectFilters } from '../../api/queries';
 import type { Project } from '../../api/types';
 import { useCurrency } from '../../auth/current-organisation';
@@ -10,12 +9,15 @@ import { EmptyState } from '../empty-state';
 import { ErrorPanel } from '../error-panel';
 import { formatDate, formatMoney } from '../format';
 import { AlignedChip, StageChip, StateChip } from '../status-chip';
+import { useIsPhone } from '../use-is-phone';
+import { ProjectCards } from './project-cards';
+import { ProjectNameCell } from './project-name-cell';
 
 type Props = {
   filters: ProjectFilters;
   sort: string;
   onSort: (sort: string) => void;
-  /** Programme names by id, for the Programme column (omit to hide it). */
+  /** Programme names by id, shown under each project's name. */
   programmeNames?: Map<string, string>;
   filtered: boolean;
   onClearFilters: () => void;
@@ -28,78 +30,59 @@ type Props = {
 export function ProjectTable({ filters, sort, onSort, programmeNames, filtered, onClearFilters, onTag, emptyAction }: Props) {
   const currency = useCurrency();
   const list = useProjectList(filters);
+  const phone = useIsPhone();
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   const columns: Column<Project>[] = [
-    { key: 'code', header: 'Code', sortKey: 'code', width: 110, render: (p) => <Text size="sm" ff="monospace">{p.code}</Text> },
+    { key: 'code', header: 'Code', sortKey: 'code', width: 84, render: (p) => <Text size="sm" ff="monospace">{p.code}</Text> },
     {
       key: 'name',
       header: 'Name',
       sortKey: 'name',
-      render: (p) => (
-        <Stack gap={2}>
-          <Anchor component={Link} to={`/projects/${p.id}`} size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
-            {p.name}
-          </Anchor>
-          {p.tags.length > 0 && (
-            <Group gap={4}>
-              {p.tags.map((t) => (
-                <Anchor key={t} component="button" type="button" size="xs" c="dimmed" onClick={() => onTag(t)} aria-label={`Filter by tag ${t}`}>
-                  #{t}
-                </Anchor>
-              ))}
-            </Group>
-          )}
-        </Stack>
-      ),
+      minWidth: 180,
+      render: (p) => <ProjectNameCell project={p} programme={p.programmeId ? programmeNames?.get(p.programmeId) : undefined} onTag={onTag} />,
     },
-    ...(programmeNames
-      ? [{ key: 'programme', header: 'Programme', render: (p: Project) => <Text size="sm">{p.programmeId ? (programmeNames.get(p.programmeId) ?? '') : ''}</Text> }]
-      : []),
-    { key: 'stage', header: 'Stage', width: 120, render: (p) => <StageChip stage={p.stage} size="xs" /> },
-    { key: 'state', header: 'State', width: 115, render: (p) => <StateChip state={p.state} size="xs" /> },
-    { key: 'start', header: 'Start', sortKey: 'plannedStart', numeric: true, width: 110, render: (p) => formatDate(p.plannedStart) },
-    { key: 'finish', header: 'Finish', sortKey: 'plannedFinish', numeric: true, width: 110, render: (p) => formatDate(p.plannedFinish) },
-    { key: 'budget', header: "Budget", numeric: true, width: 130, render: (p) => formatMoney(p.budget, currency) },
-    { key: 'aligned', header: 'Strategy', width: 115, render: (p) => <AlignedChip aligned={p.aligned} size="xs" /> },
+    { key: 'stage', header: 'Stage', width: 96, render: (p) => <StageChip stage={p.stage} size="xs" /> },
+    { key: 'state', header: 'State', width: 100, render: (p) => <StateChip state={p.state} size="xs" /> },
+    { key: 'start', header: 'Start', sortKey: 'plannedStart', numeric: true, width: 92, render: (p) => formatDate(p.plannedStart) },
+    { key: 'finish', header: 'Finish', sortKey: 'plannedFinish', numeric: true, width: 92, render: (p) => formatDate(p.plannedFinish) },
+    { key: 'budget', header: 'Budget', numeric: true, width: 100, render: (p) => formatMoney(p.budget, currency) },
+    { key: 'aligned', header: 'Strategy', width: 96, render: (p) => <AlignedChip aligned={p.aligned} size="xs" /> },
   ];
+  const empty = filtered ? (
+    <EmptyState
+      icon={<IconFileDescription size={22} />}
+      title="No project matches these filters"
+      description="Change or clear the filters to see more projects."
+      action={
+        <Button variant="light" size="xs" onClick={onClearFilters}>
+          Clear filters
+        </Button>
+      }
+    />
+  ) : (
+    <EmptyState
+      icon={<IconFileDescription size={22} />}
+      title="No projects here yet"
+      description="Projects are the units of change work: each has a stage, dates, a budget, and the strategic objectives it serves."
+      action={emptyAction}
+    />
+  );
 
   if (list.isError) return <ErrorPanel error={list.error} what="project list" onRetry={() => void list.refetch()} />;
 
   return (
     <Stack gap="xs">
       <div aria-busy={list.isFetching && !list.isFetchingNextPage} style={{ opacity: list.isPlaceholderData ? 0.6 : 1, transition: 'opacity 120ms' }}>
-        <DataTable
-          caption="Projects"
-          columns={columns}
-          rows={rows}
-          rowKey={(p) => p.id}
-          sort={sort}
-          onSort={onSort}
-          loading={list.isPending}
-          minWidth={programmeNames ? 1000 : 880}
-          empty={
-            filtered ? (
-              <EmptyState
-                icon={<IconFileDescription size={22} />}
-                title="No project matches these filters"
-                description="Change or clear the filters to see more projects."
-                action={
-                  <Button variant="light" size="xs" onClick={onClearFilters}>
-                    Clear filters
-                  </Button>
-                }
-              />
-            ) : (
-              <EmptyState
-                icon={<IconFileDescription size={22} />}
-                title="No projects here yet"
-                description="Projects are the units of change work: each has a stage, dates, a budget, and the strategic objectives it serves."
-                action={emptyAction}
-              />
-            )
-          }
-        />
+        {!phone ? (
+          <DataTable caption="Projects" columns={columns} rows={rows} rowKey={(p) => p.id} sort={sort} onSort={onSort} loading={list.isPending} minWidth={820} empty={empty} />
+        ) : list.isPending ? (
+          <Skeleton h={200} />
+        ) : rows.length === 0 ? (
+          empty
+        ) : (
+          <ProjectCards rows={rows} currency={currency} programmeNames={programmeNames} onTag={onTag} />
+        )}
       </div>
       <Group justify="space-between">
         <Text size="xs" c="dimmed" aria-live="polite">
