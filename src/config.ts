@@ -60,6 +60,7 @@ export function parsePort(text: string, name = 'PORT'): number {
   return Number(text);
 }
 
+/** `true`/`false` (also 1/0, yes/no, on/off), case-insensitive; anything else names the variable. */
 export function parseBoolean(text: string, name: string): boolean {
   const t = text.toLowerCase();
   if (['true', '1', 'yes', 'on'].includes(t)) return true;

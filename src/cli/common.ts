@@ -12,10 +12,12 @@ import { migrateToLatest } from '../store/migrate.js';
 /** Options every command that touches the database accepts. */
 export type DatabaseOptions = { database?: string };
 
+/** Adds `--database <url>` to a command. */
 export function withDatabase(command: Command): Command {
   return command.option('--database <url>', 'sqlite:path, sqlite::memory: or postgres://… (default: $PHAROS_DATABASE_URL, else sqlite:./data/pharos.db)');
 }
 
+/** Adds `--progress`, which forces progress lines even when stderr is not a terminal. */
 export function withProgress(command: Command): Command {
   return command.option('--progress', 'show progress on stderr even when it is not a terminal');
 }
@@ -91,6 +93,7 @@ export function intOption(name: string, min: number, max: number): (value: strin
   };
 }
 
+/** All of standard input, as UTF-8 text (for `--password-stdin` and `import -`). */
 export async function readStdin(): Promise<string> {
   const parts: Buffer[] = [];
   for await (const chunk of process.stdin) parts.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
@@ -144,6 +147,7 @@ export function packageRoot(): string {
   return process.cwd();
 }
 
+/** The version in Pharos's package.json, for `--version`, the health check and the OpenAPI document. */
 export function packageVersion(): string {
   try {
     return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';

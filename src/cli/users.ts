@@ -15,6 +15,7 @@ export function check<T>(schema: z.ZodType<T>, flag: string, value: unknown): T 
   return parsed.data;
 }
 
+/** The user with this email (case-insensitive), or `not-found` naming it. */
 export async function userByEmail(store: Store, email: string): Promise<{ id: string; name: string; email: string }> {
   const user = await store.db.selectFrom('userAccount').select(['id', 'name', 'email']).where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
   if (!user) throw new PharosError('not-found', `no user with email ${email}`);
