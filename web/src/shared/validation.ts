@@ -46,7 +46,7 @@ export function serverFieldErrors(error: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.problem.issues ?? []) {
     const field = issue.field.split('.')[0] ?? issue.field;
-    out[field] ??= sentence(issue.reason);
+    out[field] = out[field] ? `${out[field]}; ${issue.reason}` : sentence(issue.reason);
   }
   return out;
 }

@@ -68,7 +68,7 @@ export function useProjectEditor(project: Project, currency: string, onForbidden
           const other: string[] = [];
           for (const issue of p.issues) {
             const field = issue.field.split('.')[0] as DraftField;
-            if (field in draft) byField[field] ??= sentence(issue.reason);
+            if (field in draft) byField[field] = byField[field] ? `${byField[field]}; ${issue.reason}` : sentence(issue.reason);
             else other.push(`${issue.field}: ${issue.reason}`);
           }
           setServerErrors(byField);
