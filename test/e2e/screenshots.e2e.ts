@@ -33,6 +33,8 @@ describe.skipIf(!hasChromium)('screenshots of every page', () => {
       for (const [name, url, heading] of shots) {
         await page.goto(url);
         await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+        // Readable without sideways scrolling of the whole page (wide tables scroll inside themselves).
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} fits the width`).toBeLessThanOrEqual(VIEWPORTS[viewport].width);
         await e2e.screenshot(page, `${name}-${viewport}`);
       }
       if (viewport === 'phone') {

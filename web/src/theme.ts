@@ -1,4 +1,4 @@
-import { createTheme, type MantineColorsTuple } from '@mantine/core';
+import { createTheme, defaultVariantColorsResolver, parseThemeColor, type MantineColorsTuple, type VariantColorsResolver } from '@mantine/core';
 
 /**
  * Design tokens: the one theme of the app. Colours are named for what they mean so pages
@@ -51,7 +51,22 @@ export const NAV_WIDTH = 264;
 export const FONT_STACK =
   'Inter, ui-sans-serif, system-ui, -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
+/**
+ * Text on tinted ("light" and "outline") backgrounds uses the colour's darkest shade, so
+ * chips, alerts and light buttons meet WCAG AA contrast (Mantine's default shade 6 does not).
+ */
+const variantColorResolver: VariantColorsResolver = (input) => {
+  const colours = defaultVariantColorsResolver(input);
+  const parsed = parseThemeColor({ color: input.color ?? input.theme.primaryColor, theme: input.theme });
+  if (parsed.isThemeColor && (input.variant === 'light' || input.variant === 'outline' || input.variant === 'subtle')) {
+    const dark = `var(--mantine-color-${parsed.color}-9)`;
+    return { ...colours, color: dark, hoverColor: dark, ...(input.variant === 'outline' ? { border: `var(--mantine-color-${parsed.color}-7)` } : {}) };
+  }
+  return colours;
+};
+
 export const theme = createTheme({
+  variantColorResolver,
   colors: { pharos, beacon },
   primaryColor: 'pharos',
   primaryShade: { light: 8, dark: 5 },

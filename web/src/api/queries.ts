@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, isApiError, setCsrfToken } from './client';
-import type { AuditEvent, Contribution, Me, Organisation, Page, Portfolio, PortfolioSummary, Programme, Project, Strategy, Tree } from './types';
+import type { AuditEvent, Contribution, Me, Membership, Organisation, Page, Portfolio, PortfolioSummary, Programme, Project, Strategy, Tree } from './types';
 
 /** Query keys, in one place so mutations invalidate exactly what they change. */
 export const keys = {
@@ -18,6 +18,7 @@ export const keys = {
   audit: (recordId: string) => ['audit', recordId] as const,
   strategy: (orgId: string) => ['strategy', orgId] as const,
   search: (q: string) => ['search', q] as const,
+  people: (orgId: string) => ['people', orgId] as const,
 };
 
 /** Who is signed in, or `null` when nobody is. */
@@ -127,5 +128,18 @@ export function useProjectSearch(orgId: string | undefined, q: string) {
     enabled: text.length > 0 && !!orgId,
     placeholderData: keepPreviousData,
     staleTime: 30_000,
+  });
+}
+
+/** The organisation's people by user id (from its memberships), to show names instead of ids. */
+export function usePeople(orgId: string | undefined) {
+  return useQuery({
+    queryKey: keys.people(orgId ?? ''),
+    queryFn: async () => {
+      const { items } = await api.get<{ items: (Membership & { userName: string })[] }>(`/organisations/${orgId}/memberships`);
+      return new Map(items.map((m) => [m.userId, m.userName] as const));
+    },
+    enabled: !!orgId,
+    staleTime: 5 * 60_000,
   });
 }

@@ -68,8 +68,10 @@ export function NavTree() {
   // during render, before the tree initialises: no effect ordering to depend on.
   const [expanded, setExpanded] = useState<Record<string, boolean>>({});
   const [openedFor, setOpenedFor] = useState('');
-  const path = current ? ancestorsOf(nodes, current) : null;
-  const openKey = path ? `${current}|${path.join('|')}` : '';
+  // The open record and the records above it; opening a portfolio or programme also unfolds it.
+  const ancestors = current ? ancestorsOf(nodes, current) : null;
+  const path = ancestors && current ? [...ancestors, current] : null;
+  const openKey = path ? path.join('|') : '';
   if (openKey && openKey !== openedFor) {
     setOpenedFor(openKey);
     setExpanded((s) => ({ ...s, ...Object.fromEntries((path ?? []).map((v) => [v, true])) }));

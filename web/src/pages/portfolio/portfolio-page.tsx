@@ -49,7 +49,7 @@ export function PortfolioPage() {
         <RecordHeaderSkeleton />
       )}
       <PortfolioSummaryPanel summary={summary.data} />
-      <UnalignedList summary={summary.data} />
+      <UnalignedList summary={summary.data} mode={portfolio.data?.effectivePmoMode} />
       <Stack gap="sm" component="section" aria-labelledby="projects-heading">
         <Title order={2} id="projects-heading">
           Projects

@@ -1,11 +1,12 @@
 import { Alert, Anchor, Group, List, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { Link } from 'react-router';
+import type { PmoMode } from '../../../../src/domain/structure/index.js';
 import type { PortfolioSummary } from '../../api/types';
 import { StageChip } from '../../shared/status-chip';
 
 /** Exceptions first: the projects serving no strategic objective, each a link to fix it. */
-export function UnalignedList({ summary }: { summary: PortfolioSummary | undefined }) {
+export function UnalignedList({ summary, mode }: { summary: PortfolioSummary | undefined; mode: PmoMode | undefined }) {
   if (!summary || summary.unaligned.length === 0) return null;
   return (
     <Alert
@@ -17,7 +18,9 @@ export function UnalignedList({ summary }: { summary: PortfolioSummary | undefin
       role="region"
     >
       <Text size="sm" mb={6}>
-        Link each to an objective on its Strategy tab; until then it cannot leave the proposal stage where the PMO enforces alignment.
+        {mode === 'supportive'
+          ? 'Link each to an objective on its Strategy tab: the PMO asks that every project serves the strategy.'
+          : `Link each to an objective on its Strategy tab: in ${mode ?? 'controlling'} mode a project cannot leave the proposal stage until it is aligned.`}
       </Text>
       <List size="sm" spacing={4} listStyleType="none" ml={0}>
         {summary.unaligned.map((p) => (

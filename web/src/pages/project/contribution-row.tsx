@@ -23,16 +23,14 @@ export function ContributionRow({ contribution: c, editable, onWeight, onRemove,
   return (
     <Table.Tr>
       <Table.Td>
-        <Text size="sm" ff="monospace" c="dimmed">
+        <Text size="sm" ff="monospace" c="dimmed" span mr="xs">
           {c.objectiveCode}
         </Text>
-      </Table.Td>
-      <Table.Td>
         <Anchor component={Link} to={`/strategy#objective-${c.objectiveId}`} size="sm">
           {c.objectiveName}
         </Anchor>
       </Table.Td>
-      <Table.Td w={150}>
+      <Table.Td w={120}>
         {editable ? (
           <NumberInput
             aria-label={`Weight of the contribution to ${c.objectiveName}`}

@@ -1,7 +1,7 @@
 import { Alert, Button, Skeleton, Stack, Table, Text, Timeline } from '@mantine/core';
 import { IconEdit, IconLock, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMemo } from 'react';
-import { useAudit } from '../../api/queries';
+import { useAudit, usePeople } from '../../api/queries';
 import type { AuditEvent } from '../../api/types';
 import { useCurrency, useCurrentOrganisation } from '../../auth/current-organisation';
 import { ErrorPanel } from '../../shared/error-panel';
@@ -22,47 +22,54 @@ function Changes({ event, currency, names }: { event: AuditEvent; currency: stri
   const changes = event.changes.filter((c) => !HIDDEN.has(c.field) && !(event.action === 'create' && (c.after === null || c.after === '' || (Array.isArray(c.after) && c.after.length === 0))));
   if (changes.length === 0) return null;
   return (
-    <Table.ScrollContainer minWidth={420} type="native" maw={820}>
-      <Table withRowBorders={false} verticalSpacing={2} fz="sm" aria-label={`Changes made ${formatDateTime(event.at)}`}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={140}>Field</Table.Th>
-            {event.action !== 'create' && <Table.Th>Before</Table.Th>}
-            <Table.Th>{event.action === 'create' ? 'Value' : 'After'}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {changes.map((c) => (
-            <Table.Tr key={c.field}>
-              <Table.Td fw={600}>{fieldLabel(c.field)}</Table.Td>
+    <Table withRowBorders={false} verticalSpacing={2} fz="sm" maw={820} layout="fixed" aria-label={`Changes made ${formatDateTime(event.at)}`}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w={{ base: 110, sm: 150 }}>Field</Table.Th>
+          <Table.Th>{event.action === 'create' ? 'Value' : 'Before → after'}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {changes.map((c) => (
+          <Table.Tr key={c.field}>
+            <Table.Td fw={600}>{fieldLabel(c.field)}</Table.Td>
+            <Table.Td style={{ overflowWrap: 'anywhere' }}>
               {event.action !== 'create' && (
-                <Table.Td c="dimmed" style={{ textDecoration: 'line-through', overflowWrap: 'anywhere' }}>
-                  {formatFieldValue(c.field, c.before, currency, names)}
-                </Table.Td>
+                <>
+                  <Text span size="sm" c="dimmed" td="line-through">
+                    {formatFieldValue(c.field, c.before, currency, names)}
+                  </Text>
+                  <Text span size="sm" c="dimmed" aria-label="changed to">
+                    {' → '}
+                  </Text>
+                </>
               )}
-              <Table.Td style={{ overflowWrap: 'anywhere' }}>{formatFieldValue(c.field, c.after, currency, names)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+              <Text span size="sm">
+                {formatFieldValue(c.field, c.after, currency, names)}
+              </Text>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }
 
 /** The project's audit trail, newest first: who, when, and each field before → after. */
 export function HistoryTab() {
   const { project, may } = useProjectContext();
-  const { tree } = useCurrentOrganisation();
+  const { tree, orgId } = useCurrentOrganisation();
   const currency = useCurrency();
   const audit = useAudit(project.id);
+  const people = usePeople(orgId).data;
   const names = useMemo(() => {
-    const m = new Map<string, string>();
+    const m = new Map<string, string>(people);
     for (const p of tree?.portfolios ?? []) {
       m.set(p.id, p.name);
       for (const g of p.programmes) m.set(g.id, g.name);
     }
     return m;
-  }, [tree]);
+  }, [tree, people]);
 
   if (!may.readAudit) {
     return (

@@ -1,6 +1,8 @@
-import { Anchor, Grid, NumberInput, Select, Stack, TagsInput, TextInput, Textarea } from '@mantine/core';
+import { Anchor, Grid, Group, NumberInput, Select, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
 import { Link } from 'react-router';
 import { STAGES, STAGE_LABELS, STATES, STATE_LABELS, stageChangeWarning, type ProjectState, type Stage } from '../../../../src/domain/structure/index.js';
+import { usePeople } from '../../api/queries';
+import { useCurrentOrganisation } from '../../auth/current-organisation';
 import { DateField } from '../../shared/date-field';
 import { currencySymbol, minorDigits } from '../../shared/format';
 import { validDate, type DraftField } from './project-draft';
@@ -13,6 +15,7 @@ const stateOptions = STATES.map((s) => ({ value: s, label: STATE_LABELS[s] }));
 /** The project's own fields, editable in place where the person's roles allow. */
 export function OverviewFields({ editor, currency }: { editor: ProjectEditor; currency: string }) {
   const { project, mode, may } = useProjectContext();
+  const people = usePeople(useCurrentOrganisation().orgId).data;
   const { draft, set, problems, serverErrors, base } = editor;
   // Checks as you type show once a field differs from the saved record; server reasons always show.
   const error = (f: DraftField) => serverErrors[f] ?? (editor.dirty.includes(f) ? problems[f] : undefined);
@@ -110,6 +113,20 @@ export function OverviewFields({ editor, currency }: { editor: ProjectEditor; cu
             styles={{ input: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } }}
             inputWrapperOrder={['label', 'input', 'error', 'description']}
           />
+          <Group gap="lg" aria-label="People">
+            <Text size="sm">
+              <Text span size="sm" fw={600}>
+                Sponsor:
+              </Text>{' '}
+              {project.sponsorId ? (people?.get(project.sponsorId) ?? '…') : 'none yet'}
+            </Text>
+            <Text size="sm">
+              <Text span size="sm" fw={600}>
+                Manager:
+              </Text>{' '}
+              {project.managerId ? (people?.get(project.managerId) ?? '…') : 'none yet'}
+            </Text>
+          </Group>
         </Stack>
       </Grid.Col>
     </Grid>

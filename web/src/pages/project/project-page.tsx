@@ -92,7 +92,7 @@ export function ProjectPage() {
           ))}
         </Tabs.List>
         {TABS.map((t) => (
-          <Tabs.Panel key={t.value} value={t.value} pt="md">
+          <Tabs.Panel key={t.value} value={t.value} pt="md" miw={0}>
             {t.value === tab && <Outlet key={p.id} context={context} />}
           </Tabs.Panel>
         ))}

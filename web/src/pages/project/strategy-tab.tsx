@@ -54,11 +54,10 @@ export function StrategyTab() {
           }
         />
       ) : (
-        <Table.ScrollContainer minWidth={480} type="native">
+        <Table.ScrollContainer minWidth={300} type="native" maw={760}>
           <Table aria-label="Objectives this project serves">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w={100}>Code</Table.Th>
                 <Table.Th>Objective</Table.Th>
                 <Table.Th ta="right">Weight</Table.Th>
                 {may.manageContributions && (

@@ -56,7 +56,7 @@ export function ObjectiveRow({ objective: o, hasChildren }: { objective: Strateg
         </Badge>
       </Group>
       {o.contributors.length > 0 ? (
-        <Group gap={6} mt={8} wrap="wrap" aria-label={`Projects serving ${o.name}`}>
+        <Group gap={6} mt={8} wrap="wrap" role="group" aria-label={`Projects serving ${o.name}`}>
           <Text size="xs" fw={600} c="gray.7">
             Served by
           </Text>

@@ -42,12 +42,12 @@ export function ProjectTable({ filters, sort, onSort, programmeNames, filtered, 
       minWidth: 180,
       render: (p) => <ProjectNameCell project={p} programme={p.programmeId ? programmeNames?.get(p.programmeId) : undefined} onTag={onTag} />,
     },
-    { key: 'stage', header: 'Stage', width: 96, render: (p) => <StageChip stage={p.stage} size="xs" /> },
-    { key: 'state', header: 'State', width: 100, render: (p) => <StateChip state={p.state} size="xs" /> },
+    { key: 'stage', header: 'Stage', width: 108, render: (p) => <StageChip stage={p.stage} size="xs" /> },
+    { key: 'state', header: 'State', width: 116, render: (p) => <StateChip state={p.state} size="xs" /> },
     { key: 'start', header: 'Start', sortKey: 'plannedStart', numeric: true, width: 92, render: (p) => formatDate(p.plannedStart) },
     { key: 'finish', header: 'Finish', sortKey: 'plannedFinish', numeric: true, width: 92, render: (p) => formatDate(p.plannedFinish) },
     { key: 'budget', header: 'Budget', numeric: true, width: 100, render: (p) => formatMoney(p.budget, currency) },
-    { key: 'aligned', header: 'Strategy', width: 96, render: (p) => <AlignedChip aligned={p.aligned} size="xs" /> },
+    { key: 'aligned', header: 'Strategy', width: 116, render: (p) => <AlignedChip aligned={p.aligned} size="xs" /> },
   ];
   const empty = filtered ? (
     <EmptyState
