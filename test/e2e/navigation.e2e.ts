@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, startE2e, type E2e } from './support.js';
+import { hasChromium, hasFocus, pageWidth, startE2e, type E2e } from './support.js';
 
 describe.skipIf(!hasChromium)('shell: navigation tree, search, home', () => {
   let e2e: E2e;
@@ -55,7 +55,7 @@ describe.skipIf(!hasChromium)('shell: navigation tree, search, home', () => {
     await page.getByRole('heading', { level: 1, name: 'Strategy' }).waitFor();
     await page.keyboard.press('/');
     const search = page.getByRole('searchbox', { name: 'Search projects by name or code' });
-    expect(await search.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await hasFocus(search)).toBe(true);
     await page.keyboard.type('ops-0');
     await page.getByRole('option', { name: /Warehouse automation/ }).waitFor();
     await page.keyboard.press('ArrowDown');
@@ -69,7 +69,7 @@ describe.skipIf(!hasChromium)('shell: navigation tree, search, home', () => {
     await page.getByText('No project matches “zzz”').waitFor();
     await page.keyboard.press('Escape');
     expect(await search.inputValue()).toBe('');
-    expect(await search.evaluate((el) => el === document.activeElement)).toBe(false);
+    expect(await hasFocus(search)).toBe(false);
   });
 
   it('a project manager scoped to one project sees only that project and its parents', async () => {
@@ -80,6 +80,8 @@ describe.skipIf(!hasChromium)('shell: navigation tree, search, home', () => {
     await tree.getByRole('treeitem', { name: 'Customer Experience', exact: true }).waitFor();
     await page.goto(`/projects/${e2e.fixture.projects['CX-002']}`);
     await tree.getByRole('link', { name: 'Mobile app refresh' }).waitFor();
+    // Their own project is theirs to edit.
+    expect(await page.getByRole('textbox', { name: 'Name', exact: true }).getAttribute('readonly')).toBeNull();
     const projects = tree.locator('[role=treeitem][data-value^="project:"]');
     expect(await projects.count()).toBe(1);
     expect(await tree.getByRole('link', { name: 'Operations' }).count()).toBe(0);
@@ -103,6 +105,6 @@ describe.skipIf(!hasChromium)('shell: navigation tree, search, home', () => {
     await expect.poll(() => page.getByRole('button', { name: 'Open navigation' }).isVisible()).toBe(true);
     await expect.poll(offScreen).toBe(true);
     // Nothing is wider than the screen.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(390);
   });
 });

@@ -4,7 +4,7 @@ import { PortfolioCreate, ProjectCreate } from '../../src/api/schemas/index.js';
 import { createPortfolio } from '../../src/services/portfolios.js';
 import { createProject } from '../../src/services/projects.js';
 import { XSS_NAME } from './fixture.js';
-import { hasChromium, startE2e, type E2e } from './support.js';
+import { cssOf, hasChromium, startE2e, type E2e } from './support.js';
 
 /** The project codes in the table, top to bottom. */
 async function codes(page: Page): Promise<string[]> {
@@ -52,7 +52,7 @@ describe.skipIf(!hasChromium)('portfolio page', () => {
     expect(await page.getByRole('row').filter({ hasText: 'DIG-010' }).textContent()).toContain('Unaligned');
     expect(await row.textContent()).toContain('Aligned');
     // Budgets are right-aligned.
-    expect(await row.locator('td').nth(6).evaluate((el) => getComputedStyle(el).textAlign)).toBe('right');
+    expect(await cssOf(row.locator('td').nth(6), 'text-align')).toBe('right');
   });
 
   it('sorts and filters through the URL, so back and forward and shared links work', async () => {
@@ -105,5 +105,32 @@ describe.skipIf(!hasChromium)('portfolio page', () => {
     const all = await codes(page);
     expect(new Set(all).size).toBe(57);
     expect(all[56]).toBe('B-057');
+  });
+
+  it('creates a portfolio and its first project from the empty states (n opens "new")', async () => {
+    const { page } = await e2e.open('admin');
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1, name: 'Portfolios' }).waitFor();
+    await page.keyboard.press('n');
+    const newPortfolio = page.getByRole('dialog', { name: 'New portfolio' });
+    await newPortfolio.getByRole('textbox', { name: 'Code' }).fill('NEW');
+    await newPortfolio.getByRole('textbox', { name: 'Name' }).fill('New Ventures');
+    await newPortfolio.getByRole('button', { name: 'Create portfolio' }).click();
+    await page.getByRole('heading', { level: 1, name: 'New Ventures' }).waitFor();
+    await page.getByText('No projects here yet').waitFor();
+    await page.getByRole('tree').getByRole('link', { name: 'New Ventures' }).waitFor();
+
+    await page.getByRole('main').getByRole('button', { name: 'New project' }).last().click();
+    const newProject = page.getByRole('dialog', { name: 'New project' });
+    await newProject.getByRole('textbox', { name: 'Code' }).fill('NV-001');
+    await newProject.getByRole('textbox', { name: 'Name' }).fill('Pilot shop');
+    await newProject.getByRole('textbox', { name: 'Planned start', exact: true }).fill('2027-05-01');
+    await newProject.getByRole('textbox', { name: 'Planned finish', exact: true }).fill('2027-04-01');
+    await newProject.getByText('Must not be before the planned start').waitFor();
+    await newProject.getByRole('textbox', { name: 'Planned finish', exact: true }).fill('2027-10-29');
+    await newProject.getByRole('button', { name: 'Create project' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Pilot shop' }).waitFor();
+    expect(await page.getByRole('combobox', { name: 'Stage' }).inputValue()).toBe('Proposal');
+    await page.keyboard.press('Escape');
   });
 });

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import type { ProjectId } from '../../src/domain/ids.js';
 import { getProject, updateProject } from '../../src/services/projects.js';
 import { XSS_NAME } from './fixture.js';
-import { hasChromium, startE2e, type E2e } from './support.js';
+import { hasChromium, pageWidth, startE2e, type E2e } from './support.js';
 
 const field = (page: Page, label: string) => page.getByRole('textbox', { name: label, exact: true });
 
@@ -196,6 +196,6 @@ describe.skipIf(!hasChromium)('project page', () => {
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText(/Saved at/).waitFor();
     expect((await current('DIG-012')).state).toBe('active');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(390);
   });
 });

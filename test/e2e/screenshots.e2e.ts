@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, startE2e, VIEWPORTS, type E2e, type ViewportName } from './support.js';
+import { hasChromium, pageWidth, startE2e, VIEWPORTS, type E2e, type ViewportName } from './support.js';
 
 /**
  * The pictures in docs/screenshots: every page at laptop (1280×800) and phone (390×844)
@@ -34,7 +34,7 @@ describe.skipIf(!hasChromium)('screenshots of every page', () => {
         await page.goto(url);
         await page.getByRole('heading', { level: 1, name: heading }).waitFor();
         // Readable without sideways scrolling of the whole page (wide tables scroll inside themselves).
-        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} fits the width`).toBeLessThanOrEqual(VIEWPORTS[viewport].width);
+        expect(await pageWidth(page), `${name} fits the width`).toBeLessThanOrEqual(VIEWPORTS[viewport].width);
         await e2e.screenshot(page, `${name}-${viewport}`);
       }
       if (viewport === 'phone') {

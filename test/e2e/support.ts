@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { buildApp } from '../../src/api/app.js';
 import { systemActor, type ServiceContext } from '../../src/services/context.js';
 import { DIALECTS, freshStore } from '../support/database.js';
@@ -18,6 +18,24 @@ if (!hasChromium) console.warn(SKIP_REASON);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_ROOT = join(root, 'dist/web');
 export const SCREENSHOTS = join(root, 'docs/screenshots');
+
+// Browser-side code reaches the page through the element it is given: the test project is
+// compiled without the DOM library, so globals such as `document` are not used here.
+
+/** The page's full width in CSS pixels (more than the window means sideways scrolling). */
+export async function pageWidth(page: Page): Promise<number> {
+  return page.locator('html').evaluate((el) => el.scrollWidth);
+}
+
+/** Whether `locator`'s element has the keyboard focus. */
+export async function hasFocus(locator: Locator): Promise<boolean> {
+  return locator.evaluate((el) => el.ownerDocument.activeElement === el);
+}
+
+/** A computed CSS property of `locator`'s element. */
+export async function cssOf(locator: Locator, property: string): Promise<string> {
+  return locator.evaluate((el, p) => el.ownerDocument.defaultView?.getComputedStyle(el).getPropertyValue(p) ?? '', property);
+}
 
 export const VIEWPORTS = {
   laptop: { width: 1280, height: 800 },
@@ -88,13 +106,15 @@ export async function startE2e(): Promise<E2e> {
     mkdirSync(SCREENSHOTS, { recursive: true });
     // Let skeletons resolve and transitions settle before the picture.
     await page.waitForLoadState('networkidle');
-    await page.evaluate(() => document.fonts.ready);
+    await page.locator('html').evaluate(async (el) => {
+      await el.ownerDocument.fonts.ready;
+    });
     const viewport = page.viewportSize();
     const full = options.fullPage !== false && viewport;
     if (full) {
       // Grow the window to the page (rather than a full-page capture) so fixed parts such as
       // the navigation column reach the bottom of the picture as they would on a tall screen.
-      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      const height = await page.locator('html').evaluate((el) => el.scrollHeight);
       await page.setViewportSize({ width: viewport.width, height: Math.min(Math.max(height, viewport.height), 4000) });
     }
     await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), animations: 'disabled' });

@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useCurrentOrganisation } from '../auth/current-organisation';
 import { HEADER_HEIGHT, NAV_WIDTH } from '../theme';
+import { EmptyState } from '../shared/empty-state';
 import { useIsPhone } from '../shared/use-is-phone';
 import { GlobalSearch } from './global-search';
 import { NavTree } from './nav-tree';
@@ -51,7 +52,7 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   // On a phone the closed drawer sits off screen: make it inert so Tab does not wander into it.
   const phone = useIsPhone();
-  const { organisation } = useCurrentOrganisation();
+  const { organisation, orgId } = useCurrentOrganisation();
   const { pathname, search } = useLocation();
   useEffect(close, [pathname, search, close]);
 
@@ -98,7 +99,15 @@ export function AppLayout() {
       </AppShell.Navbar>
       <AppShell.Main className={classes.main}>
         <div className={classes.page}>
-          <Outlet />
+          {orgId ? (
+            <Outlet />
+          ) : (
+            <EmptyState
+              icon={<IconBuildingLighthouse size={22} />}
+              title="You are not in an organisation yet"
+              description="Pharos shows the portfolios of the organisations you hold a role in. Ask a PMO administrator to give you one."
+            />
+          )}
         </div>
       </AppShell.Main>
     </AppShell>

@@ -1,5 +1,5 @@
 import { Button, Card, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
-import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
+import { useDisclosure, useDocumentTitle, useHotkeys } from '@mantine/hooks';
 import { IconBriefcase, IconPlus } from '@tabler/icons-react';
 import { useQueries } from '@tanstack/react-query';
 import { api } from '../../api/client';
@@ -27,6 +27,8 @@ export function HomePage() {
   // Exceptions first: portfolios with unaligned projects lead, most unaligned first.
   const ordered = [...items].sort((a, b) => (summaryOf.get(b.id)?.unalignedCount ?? 0) - (summaryOf.get(a.id)?.unalignedCount ?? 0) || a.code.localeCompare(b.code));
   const mayCreate = can('portfolio:create', organisationPath(orgId));
+  // `n`: a new item in the current list (UX.md keyboard map).
+  useHotkeys(mayCreate ? [['n', open]] : []);
   const newButton = mayCreate && (
     <Button leftSection={<IconPlus size={16} />} onClick={open} size="sm">
       New portfolio

@@ -1,5 +1,5 @@
 import { Button, Stack, Title } from '@mantine/core';
-import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
+import { useDisclosure, useDocumentTitle, useHotkeys } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useParams } from 'react-router';
 import { usePortfolio, usePortfolioSummary } from '../../api/queries';
@@ -24,11 +24,12 @@ export function PortfolioPage() {
   const [creating, { open, close }] = useDisclosure(false);
   useDocumentTitle(`${portfolio.data?.name ?? 'Portfolio'} · Pharos`);
 
-  if (portfolio.isError) return <ErrorPanel error={portfolio.error} what="portfolio" onRetry={() => void portfolio.refetch()} />;
-
   const programmes = tree?.portfolios.find((p) => p.id === portfolioId)?.programmes ?? [];
   const programmeNames = new Map(programmes.map((g) => [g.id, g.name] as const));
   const mayCreate = can('project:create', portfolioPath(orgId, portfolioId));
+  // `n`: a new item in the current list (UX.md keyboard map).
+  useHotkeys(mayCreate ? [['n', open]] : []);
+  if (portfolio.isError) return <ErrorPanel error={portfolio.error} what="portfolio" onRetry={() => void portfolio.refetch()} />;
   const newProject = mayCreate ? (
     <Button leftSection={<IconPlus size={16} />} onClick={open} size="sm">
       New project

@@ -1,5 +1,5 @@
 import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
+import { useDisclosure, useDocumentTitle, useHotkeys } from '@mantine/hooks';
 import { IconPlus, IconStack2 } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { useProgramme } from '../../api/queries';
@@ -35,8 +35,6 @@ export function ProgrammePage() {
   const [creating, { open, close }] = useDisclosure(false);
   useDocumentTitle(`${programme.data?.name ?? 'Programme'} · Pharos`);
 
-  if (programme.isError) return <ErrorPanel error={programme.error} what="programme" onRetry={() => void programme.refetch()} />;
-
   const g = programme.data;
   const portfolio = g ? tree?.portfolios.find((p) => p.id === g.portfolioId) : undefined;
   const siblings = portfolio?.programmes ?? [];
@@ -48,6 +46,9 @@ export function ProgrammePage() {
     { label: g?.name ?? '' },
   ];
   const mayCreate = g ? can('project:create', programmePath(tree, orgId, g.portfolioId, g.id)) : false;
+  // `n`: a new item in the current list (UX.md keyboard map).
+  useHotkeys(mayCreate ? [['n', open]] : []);
+  if (programme.isError) return <ErrorPanel error={programme.error} what="programme" onRetry={() => void programme.refetch()} />;
   const newProject = mayCreate ? (
     <Button leftSection={<IconPlus size={16} />} onClick={open} size="sm">
       New project

@@ -1,5 +1,5 @@
 import { Button, Skeleton, Stack, Text } from '@mantine/core';
-import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
+import { useDisclosure, useDocumentTitle, useHotkeys } from '@mantine/hooks';
 import { IconPlus, IconTarget } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useLocation } from 'react-router';
@@ -27,6 +27,8 @@ export function StrategyPage() {
   }, [hash, objectives.length]);
 
   const mayManage = can('objective:manage', organisationPath(orgId));
+  // `n`: a new item in the current list (UX.md keyboard map).
+  useHotkeys(mayManage ? [['n', open]] : []);
   const newButton = mayManage ? (
     <Button leftSection={<IconPlus size={16} />} onClick={open} size="sm">
       New objective
