@@ -23,12 +23,13 @@ describe('moving a node in a tree', () => {
     expect(wouldCreateCycle(tree, 'c', 'root')).toEqual([]);
   });
 
-  it('walks a chain of a million nodes without overflowing the stack', () => {
+  // A recursive walk overflows the stack near 10,000 levels; 200,000 proves there is none.
+  it('walks a chain of 200,000 nodes without overflowing the stack', { timeout: 30_000 }, () => {
     const chain = new Map<string, string | null>();
     chain.set('n0', null);
-    for (let i = 1; i < 1_000_000; i++) chain.set(`n${i}`, `n${i - 1}`);
-    expect(ancestorsOf(chain, 'n999999')).toHaveLength(999_999);
-    expect(wouldCreateCycle(chain, 'n0', 'n999999')).toHaveLength(1_000_000);
+    for (let i = 1; i < 200_000; i++) chain.set(`n${i}`, `n${i - 1}`);
+    expect(ancestorsOf(chain, 'n199999')).toHaveLength(199_999);
+    expect(wouldCreateCycle(chain, 'n0', 'n199999')).toHaveLength(200_000);
   });
 
   it('never reports a cycle for a move that keeps the parent graph acyclic, and always for one that does not (property)', () => {
