@@ -74,9 +74,13 @@ export async function startE2e(): Promise<E2e> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   const contexts: BrowserContext[] = [];
+  // One sign-in per person per file: later contexts reuse the session cookie (sign-in hashes a password, which is slow on purpose).
+  const sessions = new Map<UserKey, Awaited<ReturnType<BrowserContext['storageState']>>>();
 
   const open: E2e['open'] = async (user, viewport = 'laptop') => {
+    const saved = user ? sessions.get(user) : undefined;
     const context = await browser.newContext({
+      ...(saved ? { storageState: saved } : {}),
       baseURL: baseUrl,
       viewport: VIEWPORTS[viewport],
       deviceScaleFactor: 1,
@@ -88,9 +92,10 @@ export async function startE2e(): Promise<E2e> {
     });
     context.setDefaultTimeout(10_000);
     contexts.push(context);
-    if (user) {
+    if (user && !saved) {
       const res = await context.request.post('/api/v1/auth/login', { data: { email: fixture.users[user].email, password: PASSWORD } });
       if (!res.ok()) throw new Error(`sign-in as ${user} failed: ${res.status()} ${await res.text()}`);
+      sessions.set(user, await context.storageState());
     }
     const page = await context.newPage();
     // No page should ever open alert/confirm/prompt: record any (an injected script would).
@@ -104,8 +109,8 @@ export async function startE2e(): Promise<E2e> {
 
   const screenshot: E2e['screenshot'] = async (page, name, options = {}) => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    // Let skeletons resolve and transitions settle before the picture.
-    await page.waitForLoadState('networkidle');
+    // Let skeletons resolve before the picture.
+    await page.waitForFunction("!document.querySelector('.mantine-Skeleton-root, [aria-busy=true]')");
     await page.locator('html').evaluate(async (el) => {
       await el.ownerDocument.fonts.ready;
     });

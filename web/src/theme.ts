@@ -1,4 +1,4 @@
-import { createTheme, defaultVariantColorsResolver, parseThemeColor, type MantineColorsTuple, type VariantColorsResolver } from '@mantine/core';
+import { createTheme, defaultVariantColorsResolver, parseThemeColor, rem, type MantineColorsTuple, type VariantColorsResolver } from '@mantine/core';
 
 /**
  * Design tokens: the one theme of the app. Colours are named for what they mean so pages
@@ -60,7 +60,7 @@ const variantColorResolver: VariantColorsResolver = (input) => {
   const parsed = parseThemeColor({ color: input.color ?? input.theme.primaryColor, theme: input.theme });
   if (parsed.isThemeColor && (input.variant === 'light' || input.variant === 'outline' || input.variant === 'subtle')) {
     const dark = `var(--mantine-color-${parsed.color}-9)`;
-    return { ...colours, color: dark, hoverColor: dark, ...(input.variant === 'outline' ? { border: `var(--mantine-color-${parsed.color}-7)` } : {}) };
+    return { ...colours, color: dark, hoverColor: dark, ...(input.variant === 'outline' ? { border: `${rem(1)} solid var(--mantine-color-${parsed.color}-7)` } : {}) };
   }
   return colours;
 };
