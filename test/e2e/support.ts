@@ -37,6 +37,9 @@ export async function cssOf(locator: Locator, property: string): Promise<string>
   return locator.evaluate((el, p) => el.ownerDocument.defaultView?.getComputedStyle(el).getPropertyValue(p) ?? '', property);
 }
 
+/** The server's clock in browser tests: 2 Mar 2026, 09:30 in London. */
+export const FIXED_NOW = '2026-03-02T09:30:00.000Z';
+
 export const VIEWPORTS = {
   laptop: { width: 1280, height: 800 },
   phone: { width: 390, height: 844 },
@@ -62,9 +65,11 @@ export type E2e = {
 export async function startE2e(): Promise<E2e> {
   const dialect = DIALECTS[0] ?? 'sqlite';
   const store = await freshStore(dialect);
-  const system: ServiceContext = { db: store.db, dialect: store.dialect, actor: systemActor('e2e setup'), clock: () => new Date() };
+  // A fixed "now" keeps the timestamps in History (and so the screenshots) the same on every run.
+  const clock = () => new Date(FIXED_NOW);
+  const system: ServiceContext = { db: store.db, dialect: store.dialect, actor: systemActor('e2e setup'), clock };
   const fixture = await buildFixture(system, randomBytes(4).toString('hex'));
-  const app = await buildApp({ store, webRoot: WEB_ROOT });
+  const app = await buildApp({ store, clock, webRoot: WEB_ROOT });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
