@@ -121,7 +121,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    if (hasWeb && request.method === 'GET' && !path.startsWith('/api')) {
+    // A missing asset (e.g. an old bundle after a rebuild) is a 404, not the app shell.
+    const looksLikeFile = path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path);
+    if (hasWeb && request.method === 'GET' && !path.startsWith('/api') && !looksLikeFile) {
       // The web app routes on the client: any other page URL gets the app shell.
       return reply.type('text/html').sendFile('index.html');
     }

@@ -13,8 +13,13 @@ export type SortColumn = {
   /** `table.column` in camelCase. */
   column: string;
   text: boolean;
-  /** Value that stands in for NULL, so NULLs sort the same on both dialects. */
-  nullAs?: string | number;
+  /**
+   * Values that stand in for NULL so blanks sort last in both directions and identically on
+   * both dialects: `asc` must sort after every real value, `desc` before every real value.
+   */
+  nullAs?: { asc: string | number; desc: string | number };
+  /** Sort by this expression of the row instead of the raw column (e.g. a lifecycle rank). */
+  expression?: RawBuilder<unknown>;
 };
 
 export type Sort = { key: string; desc: boolean };
@@ -24,9 +29,9 @@ export function parseSort(sort: string): Sort {
   return sort.startsWith('-') ? { key: sort.slice(1), desc: true } : { key: sort, desc: false };
 }
 
-function sortExpression(col: SortColumn, dialect: Dialect): RawBuilder<unknown> {
-  let e: RawBuilder<unknown> = sql`${sql.ref(col.column)}`;
-  if (col.nullAs !== undefined) e = sql`coalesce(${e}, ${col.nullAs})`;
+function sortExpression(col: SortColumn, desc: boolean, dialect: Dialect): RawBuilder<unknown> {
+  let e: RawBuilder<unknown> = col.expression ?? sql`${sql.ref(col.column)}`;
+  if (col.nullAs !== undefined) e = sql`coalesce(${e}, ${desc ? col.nullAs.desc : col.nullAs.asc})`;
   if (col.text && dialect === 'postgres') e = sql`${e} collate "C"`;
   return e;
 }
@@ -36,7 +41,7 @@ export function seek<TB extends keyof Database, O>(
   qb: SelectQueryBuilder<Database, TB, O>,
   opts: { table: string; sortColumn: SortColumn; sort: Sort; sortName: string; cursor: string | undefined; limit: number; dialect: Dialect },
 ): SelectQueryBuilder<Database, TB, O> {
-  const expr = sortExpression(opts.sortColumn, opts.dialect);
+  const expr = sortExpression(opts.sortColumn, opts.sort.desc, opts.dialect);
   const idRef = sql.ref(`${opts.table}.id`);
   let q = qb;
   if (opts.cursor) {
@@ -54,13 +59,14 @@ export function seek<TB extends keyof Database, O>(
 /** Cuts the extra row and makes the next cursor from the last row kept. */
 export function pageOf<R extends { id: string }>(
   rows: readonly R[],
-  opts: { limit: number; sortName: string; sortColumn: SortColumn; valueOf: (row: R) => unknown },
+  opts: { limit: number; sortName: string; sortColumn: SortColumn; sort: Sort; valueOf: (row: R) => unknown },
 ): { rows: R[]; nextCursor: string | null } {
   const kept = rows.slice(0, opts.limit);
   const last = kept[kept.length - 1];
   if (rows.length <= opts.limit || !last) return { rows: kept, nextCursor: null };
   const raw = opts.valueOf(last);
-  const value = raw === null || raw === undefined ? (opts.sortColumn.nullAs ?? null) : raw;
+  const blank = opts.sortColumn.nullAs ? (opts.sort.desc ? opts.sortColumn.nullAs.desc : opts.sortColumn.nullAs.asc) : null;
+  const value = raw === null || raw === undefined ? blank : raw;
   return { rows: kept, nextCursor: encodeCursor(opts.sortName, value, last.id) };
 }
 

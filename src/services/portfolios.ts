@@ -71,7 +71,7 @@ export async function listPortfolios(ctx: ServiceContext, query: PortfolioListQu
   const sort = parseSort(query.sort);
   const sortColumn = SORTS[sort.key] as SortColumn;
   const rows = await seek(q, { table: 'portfolio', sortColumn, sort, sortName: query.sort, cursor: query.cursor, limit: query.limit, dialect: ctx.dialect }).execute();
-  const page = pageOf(rows, { limit: query.limit, sortName: query.sort, sortColumn, valueOf: (r) => r[sort.key as 'name'] });
+  const page = pageOf(rows, { limit: query.limit, sortName: query.sort, sortColumn, sort, valueOf: (r) => r[sort.key as 'name'] });
   return { items: page.rows.map(portfolioFromRow), nextCursor: page.nextCursor };
 }
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { OrganisationId, PortfolioId, ProgrammeId, ProjectId } from '../domain/ids.js';
 import { PharosError, invalid } from '../domain/errors.js';
-import { effectivePmoMode, isAligned, stageChangeBlock, type PmoMode } from '../domain/structure/index.js';
+import { STAGES, STATES, effectivePmoMode, isAligned, stageChangeBlock, type PmoMode } from '../domain/structure/index.js';
 import type { Project, ProjectCreate, ProjectListQuery, ProjectPatch } from '../api/schemas/project.schema.js';
 import type { ProjectTable } from '../store/schema.js';
 import { appendAudit } from './audit.js';
@@ -70,13 +70,28 @@ async function loadRow(db: Db, id: ProjectId): Promise<Row | undefined> {
   return (await baseQuery(db).where('project.id', '=', id).executeTakeFirst()) as Row | undefined;
 }
 
+const DATE_BLANK = { asc: '9999-12-31', desc: '0000-00-00' };
+/** Lifecycle order, not alphabetical: proposal first, closure last. */
+const rank = (column: string, order: readonly string[]) =>
+  sql`case ${sql.ref(column)} ${sql.join(order.map((v, i) => sql`when ${v} then ${i}`), sql` `)} end`;
+
 const SORTS: Record<string, SortColumn> = {
   name: { column: 'project.name', text: true },
   code: { column: 'project.code', text: true },
-  plannedStart: { column: 'project.plannedStart', text: true, nullAs: '9999-12-31' },
-  plannedFinish: { column: 'project.plannedFinish', text: true, nullAs: '9999-12-31' },
+  plannedStart: { column: 'project.plannedStart', text: true, nullAs: DATE_BLANK },
+  plannedFinish: { column: 'project.plannedFinish', text: true, nullAs: DATE_BLANK },
+  budget: { column: 'project.budget', text: false, nullAs: { asc: 1e16, desc: -1 } },
+  stage: { column: 'project.stage', text: false, expression: rank('project.stage', STAGES) },
+  state: { column: 'project.state', text: false, expression: rank('project.state', STATES) },
   updatedAt: { column: 'project.updatedAt', text: true },
 };
+
+/** The value a row sorts by, as the cursor records it. */
+function sortValueOf(row: Row, key: string): unknown {
+  if (key === 'stage') return STAGES.indexOf(row.stage);
+  if (key === 'state') return STATES.indexOf(row.state);
+  return row[key as keyof Row];
+}
 
 const hasContribution = sql<boolean>`exists (select 1 from contribution where contribution.project_id = project.id)`;
 
@@ -111,7 +126,7 @@ export async function listProjects(ctx: ServiceContext, query: ProjectListQuery)
   const sort = parseSort(query.sort);
   const sortColumn = SORTS[sort.key] as SortColumn;
   const rows = (await seek(q, { table: 'project', sortColumn, sort, sortName: query.sort, cursor: query.cursor, limit: query.limit, dialect: ctx.dialect }).execute()) as Row[];
-  const page = pageOf(rows, { limit: query.limit, sortName: query.sort, sortColumn, valueOf: (r) => r[sort.key as keyof Row] });
+  const page = pageOf(rows, { limit: query.limit, sortName: query.sort, sortColumn, sort, valueOf: (r) => sortValueOf(r, sort.key) });
   return { items: page.rows.map(projectFromRow), nextCursor: page.nextCursor };
 }
 

@@ -72,6 +72,13 @@ for (const dialect of DIALECTS) {
       await expectRefused(await admin.post('/api/v1/portfolios', { organisationId: h.organisationId, code: 'C'.repeat(33), name: 'ok' }), 422, 'validation-failed', 'code');
     });
 
+    it('a budget that is too large or fractional says which', async () => {
+      const big = await expectRefused(await admin.post('/api/v1/projects', { programmeId, code: 'B-1', name: 'Budget', budget: 1e19 }), 422, 'validation-failed', 'budget');
+      expect(big.detail).toBe('budget: must be at most 90 trillion in major units');
+      const frac = await expectRefused(await admin.post('/api/v1/projects', { programmeId, code: 'B-1', name: 'Budget', budget: 10.5 }), 422, 'validation-failed', 'budget');
+      expect(frac.detail).toContain('whole number of minor units');
+    });
+
     it('unicode and emoji names are kept exactly', async () => {
       const name = 'Ünïcødé 🚀 项目 — «Zürich» Ωmega 👩🏽‍💻';
       const res = await admin.post('/api/v1/projects', { programmeId, code: 'UNI-1', name, description: 'naïve café ☕' });

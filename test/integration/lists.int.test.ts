@@ -60,6 +60,34 @@ for (const dialect of DIALECTS) {
       expect(new Set(byStart.map((p) => p.id)).size).toBe(names.length);
     });
 
+    it('puts blank dates and budgets last in both directions', async () => {
+      for (const sort of ['plannedStart', '-plannedStart']) {
+        const items = await all(`&sort=${sort}`, 3);
+        const blanks = items.map((p) => p.plannedStart === null);
+        expect(blanks, sort).toEqual([...blanks].sort((a, b) => Number(a) - Number(b)));
+        const dated = items.filter((p) => p.plannedStart !== null).map((p) => p.plannedStart!);
+        expect(dated).toEqual(sort.startsWith('-') ? [...dated].sort().reverse() : [...dated].sort());
+      }
+    });
+
+    it('sorts stages in lifecycle order, not alphabetically, and budgets numerically', async () => {
+      const stages = ['closure', 'delivery', 'initiation', 'planning'];
+      const budgets = [5, 300_000, 40_000, null];
+      const objective = (await admin.post('/api/v1/objectives', { organisationId: h.organisationId, code: 'OB-S', name: 'For stages' })).json().id;
+      const pf = (await admin.post('/api/v1/portfolios', { organisationId: h.organisationId, code: 'STG', name: 'Stages' })).json().id;
+      for (const [i, stage] of stages.entries()) {
+        const p = (await admin.post('/api/v1/projects', { portfolioId: pf, code: `S-${i}`, name: `Stage ${i}`, budget: budgets[i] })).json();
+        await admin.post(`/api/v1/projects/${p.id}/contributions`, { objectiveId: objective });
+        expect((await admin.patch(`/api/v1/projects/${p.id}`, { version: 1, stage })).statusCode).toBe(200);
+      }
+      const byStage = (await admin.get(`/api/v1/projects?portfolioId=${pf}&sort=stage&limit=2`)).json();
+      const next = (await admin.get(`/api/v1/projects?portfolioId=${pf}&sort=stage&limit=2&cursor=${encodeURIComponent(byStage.nextCursor)}`)).json();
+      expect([...byStage.items, ...next.items].map((p: { stage: string }) => p.stage)).toEqual(['initiation', 'planning', 'delivery', 'closure']);
+      const byBudget = (await admin.get(`/api/v1/projects?portfolioId=${pf}&sort=-budget&limit=1`)).json();
+      const rest = (await admin.get(`/api/v1/projects?portfolioId=${pf}&sort=-budget&limit=10&cursor=${encodeURIComponent(byBudget.nextCursor)}`)).json();
+      expect([...byBudget.items, ...rest.items].map((p: { budget: number | null }) => p.budget)).toEqual([300_000, 40_000, 5, null]);
+    });
+
     it('filters by alignment, tag and text, combined with paging', async () => {
       const aligned = await all('&aligned=true', 2);
       expect(aligned.map((p) => p.code).sort()).toEqual(['L-00', 'L-04', 'L-08']);
@@ -94,7 +122,7 @@ for (const dialect of DIALECTS) {
       const second = (await admin.get(`/api/v1/programmes?portfolioId=${portfolioId}&limit=2&cursor=${encodeURIComponent(first.nextCursor)}`)).json();
       expect([...first.items, ...second.items].map((p: { name: string }) => p.name)).toEqual(['Programme 1', 'Programme 2', 'Programme 3', 'Programme 4']);
       const pfs = (await admin.get(`/api/v1/portfolios?organisationId=${h.organisationId}&sort=-code`)).json();
-      expect(pfs.items.map((p: { code: string }) => p.code)).toEqual(['LST']);
+      expect(pfs.items.map((p: { code: string }) => p.code)).toEqual(['STG', 'LST']);
     });
   });
 }

@@ -35,9 +35,10 @@ export const Version = z.number().int('must be a whole number').min(1, 'must be 
 /** Money in minor units (pence, cents) of the organisation's currency. */
 export const MinorUnits = z
   .number()
-  .int('must be a whole number of minor units (e.g. pence)')
   .min(0, 'must not be negative')
-  .max(9_000_000_000_000_000, 'is too large');
+  .max(9_000_000_000_000_000, 'must be at most 90 trillion in major units')
+  // Number.isInteger, not z.int(): z.int() also refuses unsafe integers, with the wrong reason.
+  .refine(Number.isInteger, 'must be a whole number of minor units (e.g. pence)');
 
 export const Timestamp = z.string();
 

@@ -103,6 +103,12 @@ export const PROJECT_SORTS = [
   '-plannedStart',
   'plannedFinish',
   '-plannedFinish',
+  'budget',
+  '-budget',
+  'stage',
+  '-stage',
+  'state',
+  '-state',
   'updatedAt',
   '-updatedAt',
 ] as const;
