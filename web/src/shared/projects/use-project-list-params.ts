@@ -15,7 +15,7 @@ export type ListParams = {
 };
 
 export const DEFAULT_SORT = 'code';
-export const SORTS = ['name', 'code', 'plannedStart', 'plannedFinish', 'updatedAt'] as const;
+export const SORTS = ['name', 'code', 'stage', 'state', 'plannedStart', 'plannedFinish', 'budget', 'updatedAt'] as const;
 
 function validSort(sort: string | null): string {
   if (!sort) return DEFAULT_SORT;
