@@ -29,7 +29,8 @@ export function parseSort(sort: string): Sort {
   return sort.startsWith('-') ? { key: sort.slice(1), desc: true } : { key: sort, desc: false };
 }
 
-function sortExpression(col: SortColumn, desc: boolean, dialect: Dialect): RawBuilder<unknown> {
+/** The expression a list orders by (also selected, so the cursor can carry its value). */
+export function sortExpression(col: SortColumn, desc: boolean, dialect: Dialect): RawBuilder<unknown> {
   let e: RawBuilder<unknown> = col.expression ?? sql`${sql.ref(col.column)}`;
   if (col.nullAs !== undefined) e = sql`coalesce(${e}, ${desc ? col.nullAs.desc : col.nullAs.asc})`;
   if (col.text && dialect === 'postgres') e = sql`${e} collate "C"`;

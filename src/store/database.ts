@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase as KyselySqlite, type SqliteStatement } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 
@@ -55,7 +55,7 @@ export function openStore(url: string = DEFAULT_DATABASE_URL, options: StoreOpti
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins });
     return { db, dialect, location: memory ? 'sqlite::memory:' : `sqlite:${resolve(file)}`, close: () => db.destroy() };
   }
   const pool = new pg.Pool({
@@ -65,4 +65,29 @@ export function openStore(url: string = DEFAULT_DATABASE_URL, options: StoreOpti
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
   return { db, dialect, location: redact(url), close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every query afresh; preparing costs more than running a small indexed query.
+ * Keep the most recently used statements (by SQL text). Safe because Kysely runs one query at a
+ * time on the connection and does not stream; SQLite re-prepares a statement itself after a
+ * schema change.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database, capacity = 500): KyselySqlite {
+  const cache = new Map<string, SqliteStatement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sqlText: string): SqliteStatement {
+      const hit = cache.get(sqlText);
+      if (hit) {
+        cache.delete(sqlText);
+        cache.set(sqlText, hit);
+        return hit;
+      }
+      const statement = sqlite.prepare(sqlText) as unknown as SqliteStatement;
+      cache.set(sqlText, statement);
+      if (cache.size > capacity) cache.delete(cache.keys().next().value as string);
+      return statement;
+    },
+  };
 }

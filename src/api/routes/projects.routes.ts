@@ -6,6 +6,7 @@ import { createProject, deleteProject, getProject, listProjects, updateProject }
 import { IdParams, page } from '../schemas/common.schema.js';
 import { Contribution, ContributionCreate, ContributionPatch } from '../schemas/objective.schema.js';
 import { Project, ProjectCreate, ProjectListQuery, ProjectPatch } from '../schemas/project.schema.js';
+import { sendJsonText } from '../json-text.js';
 import { ctxFor, type RouteDeps } from './deps.js';
 import { DeleteQuery } from './portfolios.routes.js';
 
@@ -13,7 +14,7 @@ export function projectRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
   const ctx = ctxFor(deps);
   return async (app) => {
     const tags = ['Projects'];
-    app.get('/projects', { schema: { tags, summary: 'List projects (filter, sort, cursor pagination)', querystring: ProjectListQuery, response: { 200: page(Project) } }, config: { access: { action: 'read' } } }, (req) => listProjects(ctx(req), req.query));
+    app.get('/projects', { schema: { tags, summary: 'List projects (filter, sort, cursor pagination)', querystring: ProjectListQuery, response: { 200: page(Project) } }, config: { access: { action: 'read' } } }, async (req, reply) => sendJsonText(reply, await listProjects(ctx(req), req.query)));
     app.post('/projects', { schema: { tags, summary: 'Create a project', body: ProjectCreate, response: { 201: Project } }, config: { access: { action: 'project:create' } } }, async (req, reply) => reply.code(201).send(await createProject(ctx(req), req.body)));
     app.get('/projects/:id', { schema: { tags, summary: 'Get a project', params: IdParams, response: { 200: Project } }, config: { access: { action: 'read' } } }, (req) => getProject(ctx(req), req.params.id as ProjectId));
     app.patch('/projects/:id', { schema: { tags, summary: 'Update a project (stage changes need project:change-stage)', params: IdParams, body: ProjectPatch, response: { 200: Project } }, config: { access: { action: 'project:update' } } }, (req) => updateProject(ctx(req), req.params.id as ProjectId, req.body));
