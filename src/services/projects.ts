@@ -92,9 +92,13 @@ const hasContribution = sql<boolean>`exists (select 1 from contribution where co
 /** Text that is already the JSON of a `T`: sent as the response body without parsing it again. */
 export type JsonText<T> = string & { readonly __jsonOf: T };
 
-type JsonField = (dialect: Dialect) => RawBuilder<unknown>;
-const column = (name: string): JsonField => () => sql`${sql.ref(name)}`;
-const contributionCount = sql`(select count(*) from contribution where contribution.project_id = project.id)`;
+/** SQL text for one JSON field; written as text so the whole object compiles once per dialect. */
+type JsonField = (dialect: Dialect) => string;
+/** `project.plannedStart` → `"project"."planned_start"` (what Kysely's CamelCasePlugin would emit). */
+const ref = (name: string) => name.split('.').map((part) => `"${part.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}"`).join('.');
+const column = (name: string): JsonField => () => ref(name);
+const countSql = '(select count(*) from "contribution" where "contribution"."project_id" = "project"."id")';
+const existsSql = 'exists (select 1 from "contribution" where "contribution"."project_id" = "project"."id")';
 
 /**
  * Each field of the API's `Project` as SQL, in the order of {@link projectFromRow}. The type
@@ -116,18 +120,25 @@ const PROJECT_JSON: { [K in keyof Project]-?: JsonField } = {
   plannedStart: column('project.plannedStart'),
   plannedFinish: column('project.plannedFinish'),
   budget: column('project.budget'),
-  tags: (d) => (d === 'postgres' ? sql`${sql.ref('project.tags')}::json` : sql`json(${sql.ref('project.tags')})`),
+  tags: (d) => (d === 'postgres' ? `${ref('project.tags')}::json` : `json(${ref('project.tags')})`),
   version: column('project.version'),
   createdAt: column('project.createdAt'),
   updatedAt: column('project.updatedAt'),
-  contributionCount: () => contributionCount,
-  aligned: (d) => (d === 'postgres' ? sql`${contributionCount} > 0` : sql`json(case when ${contributionCount} > 0 then 'true' else 'false' end)`),
+  contributionCount: () => countSql,
+  aligned: (d) => (d === 'postgres' ? existsSql : `json(case when ${existsSql} then 'true' else 'false' end)`),
 };
+
+const projectJsonText = new Map<Dialect, string>();
 
 /** One project as JSON text, built by the database (SQLite `json_object`, PostgreSQL `json_build_object`). */
 function projectJson(dialect: Dialect): RawBuilder<string> {
-  const args = Object.entries(PROJECT_JSON).flatMap(([key, field]) => [sql.lit(key), (field as JsonField)(dialect)]);
-  return dialect === 'postgres' ? sql<string>`json_build_object(${sql.join(args)})::text` : sql<string>`json_object(${sql.join(args)})`;
+  let text = projectJsonText.get(dialect);
+  if (text === undefined) {
+    const args = Object.entries(PROJECT_JSON).map(([key, field]) => `'${key}', ${(field as JsonField)(dialect)}`);
+    text = dialect === 'postgres' ? `json_build_object(${args.join(', ')})::text` : `json_object(${args.join(', ')})`;
+    projectJsonText.set(dialect, text);
+  }
+  return sql.raw<string>(text);
 }
 
 /**
