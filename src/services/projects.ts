@@ -164,7 +164,8 @@ export async function listProjects(ctx: ServiceContext, query: ProjectListQuery)
   if (!orgId) return '{"items":[],"nextCursor":null}' as JsonText<{ items: Project[]; nextCursor: string | null }>;
   let q = ctx.db
     .selectFrom('project')
-    .select([projectJson(ctx.dialect).as('json'), 'project.id', sortExpression(sortColumn, sort.desc, ctx.dialect).as('sortValue')]);
+    .selectAll('project')
+    .select(sortExpression(sortColumn, sort.desc, ctx.dialect).as('sortValue'));
   if (query.programmeId) q = q.where('project.programmeId', '=', query.programmeId as ProgrammeId);
   else if (query.portfolioId) q = q.where('project.portfolioId', '=', query.portfolioId as PortfolioId);
   else q = q.where('project.organisationId', '=', orgId);
@@ -176,7 +177,17 @@ export async function listProjects(ctx: ServiceContext, query: ProjectListQuery)
   if (query.aligned !== undefined) q = q.where(query.aligned ? hasContribution : sql<boolean>`not ${hasContribution}`);
   if (query.tag) q = q.where(jsonArrayHas('project.tags', query.tag));
   if (query.q) q = q.where(containsText(['project.name', 'project.code'], query.q));
-  const rows = await seek(q, { table: 'project', sortColumn, sort, sortName: query.sort, cursor: query.cursor, limit: query.limit, dialect: ctx.dialect }).execute();
+  // Page first, then build JSON for just that page: PostgreSQL would otherwise build it for every
+  // matching row before sorting. The outer query keeps the inner alias so the JSON's refs hold.
+  const pageRows = seek(q, { table: 'project', sortColumn, sort, sortName: query.sort, cursor: query.cursor, limit: query.limit, dialect: ctx.dialect });
+  const dir = sort.desc ? sql`desc` : sql`asc`;
+  const collate = sortColumn.text && ctx.dialect === 'postgres' ? sql` collate "C"` : sql``;
+  const rows = await ctx.db
+    .selectFrom(pageRows.as('project'))
+    .select([projectJson(ctx.dialect).as('json'), 'project.id', 'project.sortValue'])
+    .orderBy(sql`${sql.ref('project.sortValue')}${collate} ${dir}`)
+    .orderBy(sql`${sql.ref('project.id')} ${dir}`)
+    .execute();
   const page = pageOf(rows, { limit: query.limit, sortName: query.sort, sortColumn, sort, valueOf: (r) => r.sortValue });
   return `{"items":[${page.rows.map((r) => r.json).join(',')}],"nextCursor":${JSON.stringify(page.nextCursor)}}` as JsonText<{ items: Project[]; nextCursor: string | null }>;
 }
