@@ -1,10 +1,10 @@
-import { Alert, Button, Group, Modal, Stack, TextInput, Textarea } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { TextInput, Textarea } from '@mantine/core';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { isApiError } from '../../api/client';
 import { useCreatePortfolio } from '../../api/mutations';
 import { useCurrentOrganisation } from '../../auth/current-organisation';
 import { codeProblem, nameProblem, sentence, serverFieldErrors } from '../../shared/validation';
+import { CreateModal } from '../../shared/create-modal';
 
 export function NewPortfolioModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { orgId } = useCurrentOrganisation();
@@ -29,8 +29,7 @@ export function NewPortfolioModal({ opened, onClose }: { opened: boolean; onClos
     onClose();
   };
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     setTouched(true);
     if (codeProblem(code) || nameProblem(name)) return;
     create.mutate(
@@ -44,30 +43,11 @@ export function NewPortfolioModal({ opened, onClose }: { opened: boolean; onClos
     );
   };
 
-  const general = create.error && Object.keys(server).length === 0 ? (isApiError(create.error) ? create.error.problem.detail : String(create.error)) : null;
-
   return (
-    <Modal opened={opened} onClose={close} title="New portfolio">
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          {general && (
-            <Alert color="red" role="alert">
-              {general}
-            </Alert>
-          )}
-          <TextInput label="Code" description="Short and unique, e.g. DIG" value={code} onChange={(e) => setCode(e.currentTarget.value)} error={errors.code} required data-autofocus />
-          <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} required />
-          <Textarea label="Description" value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={2} />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Create portfolio
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <CreateModal opened={opened} onClose={close} title="New portfolio" submitLabel="Create portfolio" pending={create.isPending} error={create.error} onSubmit={submit}>
+      <TextInput label="Code" description="Short and unique, e.g. DIG" value={code} onChange={(e) => setCode(e.currentTarget.value)} error={errors.code} required data-autofocus />
+      <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} required />
+      <Textarea label="Description" value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={2} />
+    </CreateModal>
   );
 }

@@ -1,10 +1,10 @@
-import { Alert, Button, Grid, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
-import { isApiError } from '../../api/client';
+import { Grid, NumberInput, Select, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useCreateObjective } from '../../api/mutations';
 import type { StrategyNode } from '../../api/types';
 import { useCurrentOrganisation } from '../../auth/current-organisation';
 import { codeProblem, nameProblem, sentence, serverFieldErrors } from '../../shared/validation';
+import { CreateModal } from '../../shared/create-modal';
 
 const EMPTY = { code: '', name: '', parentId: '', weight: 1 as number | string, measure: '', target: '' };
 
@@ -25,8 +25,7 @@ export function NewObjectiveModal({ opened, onClose, objectives }: { opened: boo
     onClose();
   };
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     setTouched(true);
     if (Object.values(problems).some(Boolean) || typeof form.weight !== 'number') return;
     create.mutate(
@@ -35,57 +34,38 @@ export function NewObjectiveModal({ opened, onClose, objectives }: { opened: boo
     );
   };
 
-  const general = create.error && Object.keys(server).length === 0 ? (isApiError(create.error) ? create.error.problem.detail : String(create.error)) : null;
-
   return (
-    <Modal opened={opened} onClose={close} title="New strategic objective" size="lg">
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          {general && (
-            <Alert color="red" role="alert">
-              {general}
-            </Alert>
-          )}
-          <Grid gap="sm">
-            <Grid.Col span={{ base: 12, sm: 4 }}>
-              <TextInput label="Code" placeholder="OBJ-1" value={form.code} onChange={(e) => setForm({ ...form, code: e.currentTarget.value })} error={show('code', problems.code)} required data-autofocus />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 8 }}>
-              <TextInput label="Name" value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} error={show('name', problems.name)} required />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 8 }}>
-              <Select
-                label="Part of"
-                placeholder="None: a top-level objective"
-                data={objectives.map((o) => ({ value: o.id, label: `${'\u2003'.repeat(o.depth)}${o.code} ${o.name}` }))}
-                value={form.parentId || null}
-                onChange={(v) => setForm({ ...form, parentId: v ?? '' })}
-                clearable
-                allowDeselect
-                searchable
-                error={server.parentId}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 4 }}>
-              <NumberInput label="Weight" description="Among its siblings, 0–100" value={form.weight} onChange={(v) => setForm({ ...form, weight: v })} min={0} max={100} error={weightProblem && sentence(weightProblem)} />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput label="Measure" placeholder="Customer satisfaction (CSAT, %)" value={form.measure} onChange={(e) => setForm({ ...form, measure: e.currentTarget.value })} error={server.measure} />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput label="Target" placeholder="85% by March 2028" value={form.target} onChange={(e) => setForm({ ...form, target: e.currentTarget.value })} error={server.target} />
-            </Grid.Col>
-          </Grid>
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Create objective
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <CreateModal opened={opened} onClose={close} title="New strategic objective" size="lg" submitLabel="Create objective" pending={create.isPending} error={create.error} onSubmit={submit}>
+      <Grid gap="sm">
+        <Grid.Col span={{ base: 12, sm: 4 }}>
+          <TextInput label="Code" placeholder="OBJ-1" value={form.code} onChange={(e) => setForm({ ...form, code: e.currentTarget.value })} error={show('code', problems.code)} required data-autofocus />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 8 }}>
+          <TextInput label="Name" value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} error={show('name', problems.name)} required />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 8 }}>
+          <Select
+            label="Part of"
+            placeholder="None: a top-level objective"
+            data={objectives.map((o) => ({ value: o.id, label: `${'\u2003'.repeat(o.depth)}${o.code} ${o.name}` }))}
+            value={form.parentId || null}
+            onChange={(v) => setForm({ ...form, parentId: v ?? '' })}
+            clearable
+            allowDeselect
+            searchable
+            error={server.parentId}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 4 }}>
+          <NumberInput label="Weight" description="Among its siblings, 0–100" value={form.weight} onChange={(v) => setForm({ ...form, weight: v })} min={0} max={100} error={weightProblem && sentence(weightProblem)} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <TextInput label="Measure" placeholder="Customer satisfaction (CSAT, %)" value={form.measure} onChange={(e) => setForm({ ...form, measure: e.currentTarget.value })} error={server.measure} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <TextInput label="Target" placeholder="85% by March 2028" value={form.target} onChange={(e) => setForm({ ...form, target: e.currentTarget.value })} error={server.target} />
+        </Grid.Col>
+      </Grid>
+    </CreateModal>
   );
 }

@@ -1,11 +1,11 @@
-import { Alert, Button, Grid, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Grid, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { isApiError } from '../../api/client';
 import { useCreateProject } from '../../api/mutations';
 import type { TreeProgramme } from '../../api/types';
 import { DateField } from '../date-field';
 import { codeProblem, nameProblem, optionalDateProblem, sentence, serverFieldErrors } from '../validation';
+import { CreateModal } from '../create-modal';
 
 type Props = { opened: boolean; onClose: () => void; portfolioId: string; programmes: TreeProgramme[]; programmeId?: string };
 
@@ -30,8 +30,7 @@ export function NewProjectModal({ opened, onClose, portfolioId, programmes, prog
     onClose();
   };
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     setTouched(true);
     if (Object.values(problems).some(Boolean)) return;
     create.mutate(
@@ -59,49 +58,30 @@ export function NewProjectModal({ opened, onClose, portfolioId, programmes, prog
     );
   };
 
-  const general = create.error && Object.keys(server).length === 0 ? (isApiError(create.error) ? create.error.problem.detail : String(create.error)) : null;
-
   return (
-    <Modal opened={opened} onClose={close} title="New project" size="lg">
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          {general && (
-            <Alert color="red" role="alert">
-              {general}
-            </Alert>
-          )}
-          <Grid gap="sm">
-            <Grid.Col span={{ base: 12, sm: 4 }}>
-              <TextInput label="Code" placeholder="DIG-042" value={form.code} onChange={(e) => set('code')(e.currentTarget.value)} error={show('code', problems.code)} required data-autofocus />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 8 }}>
-              <TextInput label="Name" value={form.name} onChange={(e) => set('name')(e.currentTarget.value)} error={show('name', problems.name)} required />
-            </Grid.Col>
-          </Grid>
-          <Select
-            label="Programme"
-            placeholder="None: straight in the portfolio"
-            data={programmes.map((g) => ({ value: g.id, label: `${g.code} ${g.name}` }))}
-            value={form.programmeId || null}
-            onChange={(v) => set('programmeId')(v ?? '')}
-            clearable
-            allowDeselect
-            error={server.programmeId}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <DateField label="Planned start" value={form.plannedStart} onChange={set('plannedStart')} error={show('plannedStart', problems.plannedStart)} />
-            <DateField label="Planned finish" value={form.plannedFinish} onChange={set('plannedFinish')} error={show('plannedFinish', problems.plannedFinish)} minDate={form.plannedStart} />
-          </SimpleGrid>
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Create project
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <CreateModal opened={opened} onClose={close} title="New project" size="lg" submitLabel="Create project" pending={create.isPending} error={create.error} onSubmit={submit}>
+      <Grid gap="sm">
+        <Grid.Col span={{ base: 12, sm: 4 }}>
+          <TextInput label="Code" placeholder="DIG-042" value={form.code} onChange={(e) => set('code')(e.currentTarget.value)} error={show('code', problems.code)} required data-autofocus />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 8 }}>
+          <TextInput label="Name" value={form.name} onChange={(e) => set('name')(e.currentTarget.value)} error={show('name', problems.name)} required />
+        </Grid.Col>
+      </Grid>
+      <Select
+        label="Programme"
+        placeholder="None: straight in the portfolio"
+        data={programmes.map((g) => ({ value: g.id, label: `${g.code} ${g.name}` }))}
+        value={form.programmeId || null}
+        onChange={(v) => set('programmeId')(v ?? '')}
+        clearable
+        allowDeselect
+        error={server.programmeId}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <DateField label="Planned start" value={form.plannedStart} onChange={set('plannedStart')} error={show('plannedStart', problems.plannedStart)} />
+        <DateField label="Planned finish" value={form.plannedFinish} onChange={set('plannedFinish')} error={show('plannedFinish', problems.plannedFinish)} minDate={form.plannedStart} />
+      </SimpleGrid>
+    </CreateModal>
   );
 }
