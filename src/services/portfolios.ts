@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { OrganisationId, PortfolioId } from '../domain/ids.js';
 import { PharosError } from '../domain/errors.js';
 import { effectivePmoMode, STAGES, STATES, type PmoMode } from '../domain/structure/index.js';
@@ -146,58 +147,93 @@ export async function deletePortfolio(ctx: ServiceContext, id: PortfolioId, expe
   });
 }
 
-/** Counts by stage and state, unaligned projects, and total budget: one grouped query. */
+/** Counts by stage and state, unaligned projects, and total budget of one portfolio. */
 export async function portfolioSummary(ctx: ServiceContext, id: PortfolioId): Promise<PortfolioSummary> {
   const path = await pathOfPortfolio(ctx.db, id);
   authorize(ctx, 'read', path, 'portfolio');
-  const vis = await visibility(ctx, path[0]?.id as string);
+  const [summary] = await summarise(ctx, path[0]?.id as OrganisationId, [id]);
+  return summary as PortfolioSummary;
+}
+
+/**
+ * The summaries of every portfolio of an organisation the actor can see, in one pass: the
+ * same grouped queries as a single summary, so a dashboard costs three queries, not one per
+ * portfolio.
+ */
+export async function portfolioSummaries(ctx: ServiceContext, organisationId: OrganisationId): Promise<PortfolioSummary[]> {
+  authorize(ctx, 'read', organisationPath(organisationId), 'organisation');
+  const vis = await visibility(ctx, organisationId);
+  let ids: PortfolioId[];
+  if (vis.all) {
+    ids = (await ctx.db.selectFrom('portfolio').select('id').where('organisationId', '=', organisationId).execute()).map((r) => r.id);
+  } else {
+    ids = [...new Set([...vis.portfolioIds, ...vis.ancestorPortfolioIds])];
+  }
+  return summarise(ctx, organisationId, ids);
+}
+
+/** Unaligned projects listed per portfolio (the count is always exact). */
+const UNALIGNED_LISTED = 200;
+
+async function summarise(ctx: ServiceContext, organisationId: OrganisationId, portfolioIds: readonly PortfolioId[]): Promise<PortfolioSummary[]> {
+  if (portfolioIds.length === 0) return [];
+  const vis = await visibility(ctx, organisationId);
+  const visible = projectVisibleCondition(vis);
+  const unalignedSql = sql<boolean>`not exists (select 1 from contribution where contribution.project_id = project.id)`;
   let q = ctx.db
     .selectFrom('project')
     .select((eb) => [
+      'project.portfolioId',
       'project.stage',
       'project.state',
       eb.fn.countAll<number>().as('n'),
       eb.fn.sum<number>('project.budget').as('budget'),
-      eb.fn
-        .sum<number>(
-          eb
-            .case()
-            .when(eb.not(eb.exists(eb.selectFrom('contribution').select('contribution.id').whereRef('contribution.projectId', '=', 'project.id'))))
-            .then(1)
-            .else(0)
-            .end(),
-        )
-        .as('unaligned'),
+      eb.fn.sum<number>(eb.case().when(unalignedSql).then(1).else(0).end()).as('unaligned'),
     ])
-    .where('project.portfolioId', '=', id)
-    .groupBy(['project.stage', 'project.state']);
-  const visible = projectVisibleCondition(vis);
+    .where('project.portfolioId', 'in', portfolioIds)
+    .groupBy(['project.portfolioId', 'project.stage', 'project.state']);
   if (visible) q = q.where(visible);
-  const groups = await q.execute();
-  const byStage = Object.fromEntries(STAGES.map((s) => [s, 0])) as PortfolioSummary['byStage'];
-  const byState = Object.fromEntries(STATES.map((s) => [s, 0])) as PortfolioSummary['byState'];
-  let projectCount = 0;
-  let unalignedCount = 0;
-  let totalBudget = 0;
-  for (const g of groups) {
-    const n = Number(g.n);
-    byStage[g.stage] += n;
-    byState[g.state] += n;
-    projectCount += n;
-    unalignedCount += Number(g.unaligned ?? 0);
-    totalBudget += Number(g.budget ?? 0);
-  }
   let uq = ctx.db
     .selectFrom('project')
-    .select(['project.id', 'project.code', 'project.name', 'project.stage'])
-    .where('project.portfolioId', '=', id)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('contribution').select('contribution.id').whereRef('contribution.projectId', '=', 'project.id'))))
-    .orderBy('project.code')
-    .limit(200);
+    .select(['project.id', 'project.code', 'project.name', 'project.stage', 'project.portfolioId'])
+    .where('project.portfolioId', 'in', portfolioIds)
+    .where(unalignedSql)
+    .orderBy(ctx.dialect === 'postgres' ? sql`project.code collate "C"` : sql`project.code`);
   if (visible) uq = uq.where(visible);
-  const unaligned = await uq.execute();
-  const programmeCount = Number(
-    (await ctx.db.selectFrom('programme').select((eb) => eb.fn.countAll<number>().as('n')).where('portfolioId', '=', id).executeTakeFirst())?.n ?? 0,
+  const programmes = await ctx.db
+    .selectFrom('programme')
+    .select((eb) => ['programme.portfolioId', eb.fn.countAll<number>().as('n')])
+    .where('programme.portfolioId', 'in', portfolioIds)
+    .groupBy('programme.portfolioId')
+    .execute();
+  const [groups, unaligned] = [await q.execute(), await uq.execute()];
+  const out = new Map<PortfolioId, PortfolioSummary>(
+    portfolioIds.map((id) => [
+      id,
+      {
+        portfolioId: id,
+        projectCount: 0,
+        programmeCount: Number(programmes.find((p) => p.portfolioId === id)?.n ?? 0),
+        byStage: Object.fromEntries(STAGES.map((st) => [st, 0])) as PortfolioSummary['byStage'],
+        byState: Object.fromEntries(STATES.map((st) => [st, 0])) as PortfolioSummary['byState'],
+        unalignedCount: 0,
+        totalBudget: 0,
+        unaligned: [],
+      },
+    ]),
   );
-  return { portfolioId: id, projectCount, programmeCount, byStage, byState, unalignedCount, totalBudget, unaligned };
+  for (const g of groups) {
+    const summary = out.get(g.portfolioId) as PortfolioSummary;
+    const n = Number(g.n);
+    summary.byStage[g.stage] += n;
+    summary.byState[g.state] += n;
+    summary.projectCount += n;
+    summary.unalignedCount += Number(g.unaligned ?? 0);
+    summary.totalBudget += Number(g.budget ?? 0);
+  }
+  for (const u of unaligned) {
+    const list = (out.get(u.portfolioId) as PortfolioSummary).unaligned;
+    if (list.length < UNALIGNED_LISTED) list.push({ id: u.id, code: u.code, name: u.name, stage: u.stage });
+  }
+  return [...out.values()];
 }

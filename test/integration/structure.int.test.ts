@@ -64,6 +64,16 @@ for (const dialect of DIALECTS) {
       expect(s.programmeCount).toBe(2);
     });
 
+    it('gives every visible portfolio\'s summary in one call, equal to asking one by one', async () => {
+      const all = (await admin.get(`/api/v1/organisations/${h.organisationId}/portfolio-summaries`)).json().items;
+      expect(all.map((s: { portfolioId: string }) => s.portfolioId).sort()).toEqual([id.net, id.cus].sort());
+      for (const s of all) expect(s).toStrictEqual((await admin.get(`/api/v1/portfolios/${s.portfolioId}/summary`)).json());
+      const pm = await h.userWith([{ role: 'project-manager', scopeType: 'project', scopeId: id.meter }]);
+      const mine = (await pm.get(`/api/v1/organisations/${h.organisationId}/portfolio-summaries`)).json().items;
+      expect(mine).toHaveLength(1);
+      expect(mine[0]).toMatchObject({ portfolioId: id.net, projectCount: 1, unalignedCount: 0 });
+    });
+
     it('shows the objective tree in order with the projects serving each objective', async () => {
       const s = (await admin.get(`/api/v1/organisations/${h.organisationId}/strategy`)).json();
       expect(s.objectives.map((o: { code: string; depth: number }) => [o.code, o.depth])).toEqual([['S1', 0], ['S1.1', 1], ['S2', 0]]);

@@ -3,12 +3,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { MembershipId, OrganisationId } from '../../domain/ids.js';
 import { listAudit } from '../../services/audit.js';
 import { getOrganisation, listOrganisations, updateOrganisation } from '../../services/organisations.js';
+import { portfolioSummaries } from '../../services/portfolios.js';
 import { navigationTree } from '../../services/tree.js';
 import { createMember, grantRole, listMemberships, revokeMembership } from '../../services/users.js';
 import { AuditEvent, AuditQuery } from '../schemas/audit.schema.js';
 import { Membership, MembershipCreate, User, UserCreate } from '../schemas/auth.schema.js';
 import { IdParams, page } from '../schemas/common.schema.js';
 import { Organisation, OrganisationPatch } from '../schemas/organisation.schema.js';
+import { PortfolioSummary } from '../schemas/portfolio.schema.js';
 import { Tree } from '../schemas/tree.schema.js';
 import { ctxFor, type RouteDeps } from './deps.js';
 
@@ -22,6 +24,8 @@ export function organisationRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
     app.get('/organisations/:id', { schema: { tags, summary: 'Get an organisation and its settings', params: IdParams, response: { 200: Organisation } }, config: { access: { action: 'read' } } }, (req) => getOrganisation(ctx(req), req.params.id as OrganisationId));
     app.patch('/organisations/:id', { schema: { tags, summary: 'Change settings: PMO mode, currency, fiscal year, calendar', params: IdParams, body: OrganisationPatch, response: { 200: Organisation } }, config: { access: { action: 'organisation:update' } } }, (req) => updateOrganisation(ctx(req), req.params.id as OrganisationId, req.body));
     app.get('/organisations/:id/tree', { schema: { tags, summary: 'Navigation tree: portfolios → programmes → projects you can see', params: IdParams, response: { 200: Tree } }, config: { access: { action: 'read' } } }, (req) => navigationTree(ctx(req), req.params.id as OrganisationId));
+
+    app.get('/organisations/:id/portfolio-summaries', { schema: { tags: ['Portfolios'], summary: 'The summary of every portfolio you can see, in one call (for dashboards)', params: IdParams, response: { 200: z.object({ items: z.array(PortfolioSummary) }) } }, config: { access: { action: 'read' } } }, async (req) => ({ items: await portfolioSummaries(ctx(req), req.params.id as OrganisationId) }));
 
     const ptags = ['People'];
     app.get('/organisations/:id/memberships', { schema: { tags: ptags, summary: 'Who holds which role where', params: IdParams, response: { 200: z.object({ items: z.array(MemberRow) }) } }, config: { access: { action: 'read' } } }, async (req) => ({ items: await listMemberships(ctx(req), req.params.id as OrganisationId) }));

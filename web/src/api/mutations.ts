@@ -64,6 +64,7 @@ export function useCreatePortfolio() {
     mutationFn: (input: PortfolioCreate) => api.post<Portfolio>('/portfolios', input),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['portfolios'] });
+      void client.invalidateQueries({ queryKey: ['summary'] });
       void client.invalidateQueries({ queryKey: ['tree'] });
     },
   });

@@ -10,6 +10,7 @@ export const keys = {
   portfolios: (orgId: string) => ['portfolios', orgId] as const,
   portfolio: (id: string) => ['portfolio', id] as const,
   summary: (id: string) => ['summary', id] as const,
+  summaries: (organisationId: string) => ['summary', 'organisation', organisationId] as const,
   programme: (id: string) => ['programme', id] as const,
   projects: (filters: ProjectFilters) => ['projects', filters] as const,
   projectsAll: ['projects'] as const,
@@ -60,6 +61,14 @@ export function usePortfolios(orgId: string | undefined) {
 
 export function usePortfolio(id: string) {
   return useQuery({ queryKey: keys.portfolio(id), queryFn: () => api.get<Portfolio>(`/portfolios/${id}`) });
+}
+
+/** Every visible portfolio's summary in one request (the home page's dashboard). */
+export function usePortfolioSummaries(organisationId: string) {
+  return useQuery({
+    queryKey: keys.summaries(organisationId),
+    queryFn: () => api.get<{ items: PortfolioSummary[] }>(`/organisations/${organisationId}/portfolio-summaries`),
+  });
 }
 
 export function usePortfolioSummary(id: string) {

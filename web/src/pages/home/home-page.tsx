@@ -1,10 +1,7 @@
 import { Button, Card, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { useDisclosure, useDocumentTitle, useHotkeys } from '@mantine/hooks';
 import { IconBriefcase, IconPlus } from '@tabler/icons-react';
-import { useQueries } from '@tanstack/react-query';
-import { api } from '../../api/client';
-import { keys, usePortfolios } from '../../api/queries';
-import type { PortfolioSummary } from '../../api/types';
+import { usePortfolioSummaries, usePortfolios } from '../../api/queries';
 import { useCurrentOrganisation } from '../../auth/current-organisation';
 import { organisationPath } from '../../auth/permissions';
 import { EmptyState } from '../../shared/empty-state';
@@ -20,10 +17,8 @@ export function HomePage() {
   const portfolios = usePortfolios(orgId);
   const [creating, { open, close }] = useDisclosure(false);
   const items = portfolios.data?.items ?? [];
-  const summaries = useQueries({
-    queries: items.map((p) => ({ queryKey: keys.summary(p.id), queryFn: () => api.get<PortfolioSummary>(`/portfolios/${p.id}/summary`) })),
-  });
-  const summaryOf = new Map(items.map((p, i) => [p.id, summaries[i]?.data] as const));
+  const summaries = usePortfolioSummaries(orgId);
+  const summaryOf = new Map((summaries.data?.items ?? []).map((s) => [s.portfolioId, s] as const));
   // Exceptions first: portfolios with unaligned projects lead, most unaligned first.
   const ordered = [...items].sort((a, b) => (summaryOf.get(b.id)?.unalignedCount ?? 0) - (summaryOf.get(a.id)?.unalignedCount ?? 0) || a.code.localeCompare(b.code));
   const mayCreate = can('portfolio:create', organisationPath(orgId));
