@@ -125,7 +125,8 @@ const PROJECT_JSON: { [K in keyof Project]-?: JsonField } = {
   createdAt: column('project.createdAt'),
   updatedAt: column('project.updatedAt'),
   contributionCount: () => countSql,
-  aligned: (d) => (d === 'postgres' ? existsSql : `json(case when ${existsSql} then 'true' else 'false' end)`),
+  // PostgreSQL may hash an EXISTS in a select list over every contribution; a count cannot be.
+  aligned: (d) => (d === 'postgres' ? `${countSql} > 0` : `json(case when ${existsSql} then 'true' else 'false' end)`),
 };
 
 const projectJsonText = new Map<Dialect, string>();
