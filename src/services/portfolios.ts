@@ -11,12 +11,13 @@ import type {
 } from '../api/schemas/portfolio.schema.js';
 import type { PortfolioTable } from '../store/schema.js';
 import { appendAudit } from './audit.js';
-import { authorize, organisationIdsOf, organisationPath, pathOfPortfolio, projectVisibleCondition, visibility } from './access.js';
+import { authorize, organisationIdsOf, organisationPath, pathOfPortfolio, projectVisibleCondition, visibility, type Visibility } from './access.js';
 import { nowIso, type Db, type ServiceContext } from './context.js';
 import { newId } from './ids.js';
 import { containsText, pageOf, parseSort, seek, type SortColumn } from './listing.js';
 import { assertVersion, definedOnly, lostRace } from './versioned.js';
 import { assertUserInOrganisation, assertCodeFree } from './references.js';
+import { unalignedCondition } from './contribution-count.js';
 
 type Row = PortfolioTable & { organisationMode: PmoMode };
 
@@ -151,7 +152,7 @@ export async function deletePortfolio(ctx: ServiceContext, id: PortfolioId, expe
 export async function portfolioSummary(ctx: ServiceContext, id: PortfolioId): Promise<PortfolioSummary> {
   const path = await pathOfPortfolio(ctx.db, id);
   authorize(ctx, 'read', path, 'portfolio');
-  const [summary] = await summarise(ctx, path[0]?.id as OrganisationId, [id]);
+  const [summary] = await summarise(ctx, await visibility(ctx, path[0]?.id as string), [id]);
   return summary as PortfolioSummary;
 }
 
@@ -169,20 +170,15 @@ export async function portfolioSummaries(ctx: ServiceContext, organisationId: Or
   } else {
     ids = [...new Set([...vis.portfolioIds, ...vis.ancestorPortfolioIds])];
   }
-  return summarise(ctx, organisationId, ids);
+  return summarise(ctx, vis, ids);
 }
 
 /** Unaligned projects listed per portfolio (the count is always exact). */
 const UNALIGNED_LISTED = 200;
 
-async function summarise(ctx: ServiceContext, organisationId: OrganisationId, portfolioIds: readonly PortfolioId[]): Promise<PortfolioSummary[]> {
+async function summarise(ctx: ServiceContext, vis: Visibility, portfolioIds: readonly PortfolioId[]): Promise<PortfolioSummary[]> {
   if (portfolioIds.length === 0) return [];
-  const vis = await visibility(ctx, organisationId);
   const visible = projectVisibleCondition(vis);
-  // A correlated count, not NOT EXISTS: inside an expression PostgreSQL may turn NOT EXISTS
-  // into a hashed subplan that reads every contribution per request (bench/RESULTS.md); a
-  // count stays a per-row index lookup on both dialects.
-  const unalignedSql = sql<boolean>`(select count(*) from contribution where contribution.project_id = project.id) = 0`;
   let q = ctx.db
     .selectFrom('project')
     .select((eb) => [
@@ -191,7 +187,7 @@ async function summarise(ctx: ServiceContext, organisationId: OrganisationId, po
       'project.state',
       eb.fn.countAll<number>().as('n'),
       eb.fn.sum<number>('project.budget').as('budget'),
-      eb.fn.sum<number>(eb.case().when(unalignedSql).then(1).else(0).end()).as('unaligned'),
+      eb.fn.sum<number>(eb.case().when(unalignedCondition).then(1).else(0).end()).as('unaligned'),
     ])
     .where('project.portfolioId', 'in', portfolioIds)
     .groupBy(['project.portfolioId', 'project.stage', 'project.state']);
@@ -200,7 +196,7 @@ async function summarise(ctx: ServiceContext, organisationId: OrganisationId, po
     .selectFrom('project')
     .select(['project.id', 'project.code', 'project.name', 'project.stage', 'project.portfolioId'])
     .where('project.portfolioId', 'in', portfolioIds)
-    .where(unalignedSql)
+    .where(unalignedCondition)
     .orderBy(ctx.dialect === 'postgres' ? sql`project.code collate "C"` : sql`project.code`);
   if (visible) uq = uq.where(visible);
   // One portfolio: stop at the listed maximum. Besides saving rows, the LIMIT keeps PostgreSQL

@@ -20,6 +20,7 @@ import { newId } from './ids.js';
 import { containsText, jsonArrayHas, pageOf, parseSort, seek, sortExpression, type SortColumn } from './listing.js';
 import { assertCodeFree, assertUserInOrganisation } from './references.js';
 import { assertVersion, definedOnly, lostRace } from './versioned.js';
+import { CONTRIBUTION_COUNT_SQL, alignedCondition, contributionCount, unalignedCondition } from './contribution-count.js';
 
 type Row = ProjectTable & { contributionCount: number };
 
@@ -58,13 +59,7 @@ function baseQuery(db: Db) {
   return db
     .selectFrom('project')
     .selectAll('project')
-    .select((eb) =>
-      eb
-        .selectFrom('contribution')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('contribution.projectId', '=', 'project.id')
-        .as('contributionCount'),
-    );
+    .select(contributionCount.as('contributionCount'));
 }
 
 async function loadRow(db: Db, id: ProjectId): Promise<Row | undefined> {
@@ -87,7 +82,6 @@ const SORTS: Record<string, SortColumn> = {
   updatedAt: { column: 'project.updatedAt', text: true },
 };
 
-const hasContribution = sql<boolean>`exists (select 1 from contribution where contribution.project_id = project.id)`;
 
 /** Text that is already the JSON of a `T`: sent as the response body without parsing it again. */
 export type JsonText<T> = string & { readonly __jsonOf: T };
@@ -97,8 +91,6 @@ type JsonField = (dialect: Dialect) => string;
 /** `project.plannedStart` → `"project"."planned_start"` (what Kysely's CamelCasePlugin would emit). */
 const ref = (name: string) => name.split('.').map((part) => `"${part.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}"`).join('.');
 const column = (name: string): JsonField => () => ref(name);
-const countSql = '(select count(*) from "contribution" where "contribution"."project_id" = "project"."id")';
-const existsSql = 'exists (select 1 from "contribution" where "contribution"."project_id" = "project"."id")';
 
 /**
  * Each field of the API's `Project` as SQL, in the order of {@link projectFromRow}. The type
@@ -124,9 +116,8 @@ const PROJECT_JSON: { [K in keyof Project]-?: JsonField } = {
   version: column('project.version'),
   createdAt: column('project.createdAt'),
   updatedAt: column('project.updatedAt'),
-  contributionCount: () => countSql,
-  // PostgreSQL may hash an EXISTS in a select list over every contribution; a count cannot be.
-  aligned: (d) => (d === 'postgres' ? `${countSql} > 0` : `json(case when ${existsSql} then 'true' else 'false' end)`),
+  contributionCount: () => CONTRIBUTION_COUNT_SQL,
+  aligned: (d) => (d === 'postgres' ? `${CONTRIBUTION_COUNT_SQL} > 0` : `json(case when ${CONTRIBUTION_COUNT_SQL} > 0 then 'true' else 'false' end)`),
 };
 
 const projectJsonText = new Map<Dialect, string>();
@@ -175,7 +166,7 @@ export async function listProjects(ctx: ServiceContext, query: ProjectListQuery)
   if (query.stage) q = q.where('project.stage', '=', query.stage);
   if (query.state) q = q.where('project.state', '=', query.state);
   if (query.managerId) q = q.where('project.managerId', '=', query.managerId as never);
-  if (query.aligned !== undefined) q = q.where(query.aligned ? hasContribution : sql<boolean>`not ${hasContribution}`);
+  if (query.aligned !== undefined) q = q.where(query.aligned ? alignedCondition : unalignedCondition);
   if (query.tag) q = q.where(jsonArrayHas('project.tags', query.tag));
   if (query.q) q = q.where(containsText(['project.name', 'project.code'], query.q));
   // Page first, then build JSON for just that page: PostgreSQL would otherwise build it for every

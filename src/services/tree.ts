@@ -3,6 +3,7 @@ import type { Tree } from '../api/schemas/tree.schema.js';
 import { authorize, organisationPath, projectVisibleCondition, visibility } from './access.js';
 import type { ServiceContext } from './context.js';
 import { sql } from 'kysely';
+import { alignedCondition } from './contribution-count.js';
 
 /** The navigation tree of an organisation, in three queries, limited to what the actor sees. */
 export async function navigationTree(ctx: ServiceContext, organisationId: OrganisationId): Promise<Tree> {
@@ -14,7 +15,7 @@ export async function navigationTree(ctx: ServiceContext, organisationId: Organi
   let pq = ctx.db
     .selectFrom('project')
     .select(['project.id', 'project.code', 'project.name', 'project.stage', 'project.state', 'project.portfolioId', 'project.programmeId'])
-    .select(sql<number>`exists (select 1 from contribution where contribution.project_id = project.id)`.as('aligned'))
+    .select(alignedCondition.as('aligned'))
     .where('project.organisationId', '=', organisationId)
     .orderBy(ctx.dialect === 'postgres' ? sql`project.code collate "C"` : sql`project.code`);
   const visible = projectVisibleCondition(vis);
