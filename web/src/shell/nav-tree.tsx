@@ -47,7 +47,7 @@ function NavNode({ node, expanded, hasChildren, elementProps, tree }: RenderTree
       {props?.aligned === false && (
         <Box component="span" className={classes.flag} title="Unaligned: contributes to no strategic objective">
           <IconAlertTriangle size={13} aria-hidden />
-          <span className={classes.srOnly}>(unaligned)</span>
+          <span className="visually-hidden">(unaligned)</span>
         </Box>
       )}
     </Group>

@@ -1,6 +1,6 @@
-import { Button, Card, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
-import { useDisclosure, useDocumentTitle, useHotkeys } from '@mantine/hooks';
-import { IconBriefcase, IconPlus } from '@tabler/icons-react';
+import { Card, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
+import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
+import { IconBriefcase } from '@tabler/icons-react';
 import { usePortfolioSummaries, usePortfolios } from '../../api/queries';
 import { useCurrentOrganisation } from '../../auth/current-organisation';
 import { organisationPath } from '../../auth/permissions';
@@ -9,6 +9,7 @@ import { ErrorPanel } from '../../shared/error-panel';
 import { RecordHeader } from '../../shared/record-header';
 import { NewPortfolioModal } from './new-portfolio-modal';
 import { PortfolioCard } from './portfolio-card';
+import { useNewItemAction } from '../../shared/use-new-item-action';
 
 /** The organisation's home: its portfolios with their numbers, those needing attention first. */
 export function HomePage() {
@@ -22,13 +23,7 @@ export function HomePage() {
   // Exceptions first: portfolios with unaligned projects lead, most unaligned first.
   const ordered = [...items].sort((a, b) => (summaryOf.get(b.id)?.unalignedCount ?? 0) - (summaryOf.get(a.id)?.unalignedCount ?? 0) || a.code.localeCompare(b.code));
   const mayCreate = can('portfolio:create', organisationPath(orgId));
-  // `n`: a new item in the current list (UX.md keyboard map).
-  useHotkeys(mayCreate ? [['n', open]] : []);
-  const newButton = mayCreate && (
-    <Button leftSection={<IconPlus size={16} />} onClick={open} size="sm">
-      New portfolio
-    </Button>
-  );
+  const newButton = useNewItemAction(mayCreate, 'New portfolio', open);
   const needingAttention = ordered.filter((p) => (summaryOf.get(p.id)?.unalignedCount ?? 0) > 0).length;
 
   return (

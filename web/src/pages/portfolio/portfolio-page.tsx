@@ -1,6 +1,5 @@
-import { Button, Stack, Title } from '@mantine/core';
-import { useDisclosure, useDocumentTitle, useHotkeys } from '@mantine/hooks';
-import { IconPlus } from '@tabler/icons-react';
+import { Stack, Title } from '@mantine/core';
+import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
 import { useParams } from 'react-router';
 import { usePortfolio, usePortfolioSummary } from '../../api/queries';
 import { useCurrentOrganisation } from '../../auth/current-organisation';
@@ -14,6 +13,7 @@ import { toFilters, useProjectListParams } from '../../shared/projects/use-proje
 import { RecordHeader, RecordHeaderSkeleton } from '../../shared/record-header';
 import { PortfolioSummaryPanel } from './portfolio-summary';
 import { UnalignedList } from './unaligned-list';
+import { useNewItemAction } from '../../shared/use-new-item-action';
 
 export function PortfolioPage() {
   const { portfolioId = '' } = useParams();
@@ -27,14 +27,8 @@ export function PortfolioPage() {
   const programmes = tree?.portfolios.find((p) => p.id === portfolioId)?.programmes ?? [];
   const programmeNames = new Map(programmes.map((g) => [g.id, g.name] as const));
   const mayCreate = can('project:create', portfolioPath(orgId, portfolioId));
-  // `n`: a new item in the current list (UX.md keyboard map).
-  useHotkeys(mayCreate ? [['n', open]] : []);
+  const newProject = useNewItemAction(mayCreate, 'New project', open);
   if (portfolio.isError) return <ErrorPanel error={portfolio.error} what="portfolio" onRetry={() => void portfolio.refetch()} />;
-  const newProject = mayCreate ? (
-    <Button leftSection={<IconPlus size={16} />} onClick={open} size="sm">
-      New project
-    </Button>
-  ) : undefined;
 
   return (
     <>

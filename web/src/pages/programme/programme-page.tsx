@@ -1,6 +1,6 @@
-import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { useDisclosure, useDocumentTitle, useHotkeys } from '@mantine/hooks';
-import { IconPlus, IconStack2 } from '@tabler/icons-react';
+import { Anchor, Group, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
+import { IconStack2 } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { useProgramme } from '../../api/queries';
 import type { TreeProgramme } from '../../api/types';
@@ -12,6 +12,7 @@ import { ProjectFilters } from '../../shared/projects/project-filters';
 import { ProjectTable } from '../../shared/projects/project-table';
 import { toFilters, useProjectListParams } from '../../shared/projects/use-project-list-params';
 import { RecordHeader, RecordHeaderSkeleton, type Crumb } from '../../shared/record-header';
+import { useNewItemAction } from '../../shared/use-new-item-action';
 
 /** The programmes above `id`, outermost first. */
 function parents(programmes: TreeProgramme[], id: string): TreeProgramme[] {
@@ -46,14 +47,8 @@ export function ProgrammePage() {
     { label: g?.name ?? '' },
   ];
   const mayCreate = g ? can('project:create', programmePath(tree, orgId, g.portfolioId, g.id)) : false;
-  // `n`: a new item in the current list (UX.md keyboard map).
-  useHotkeys(mayCreate ? [['n', open]] : []);
+  const newProject = useNewItemAction(mayCreate, 'New project', open);
   if (programme.isError) return <ErrorPanel error={programme.error} what="programme" onRetry={() => void programme.refetch()} />;
-  const newProject = mayCreate ? (
-    <Button leftSection={<IconPlus size={16} />} onClick={open} size="sm">
-      New project
-    </Button>
-  ) : undefined;
 
   return (
     <>

@@ -1,6 +1,6 @@
-import { Button, Skeleton, Stack, Text } from '@mantine/core';
-import { useDisclosure, useDocumentTitle, useHotkeys } from '@mantine/hooks';
-import { IconPlus, IconTarget } from '@tabler/icons-react';
+import { Skeleton, Stack, Text } from '@mantine/core';
+import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
+import { IconTarget } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useLocation } from 'react-router';
 import { useStrategy } from '../../api/queries';
@@ -12,6 +12,7 @@ import { RecordHeader } from '../../shared/record-header';
 import { NewObjectiveModal } from './new-objective-modal';
 import { ObjectiveRow } from './objective-row';
 import classes from './strategy.module.css';
+import { useNewItemAction } from '../../shared/use-new-item-action';
 
 /** The organisation's strategic objectives as a tree, each with the projects that serve it. */
 export function StrategyPage() {
@@ -27,13 +28,7 @@ export function StrategyPage() {
   }, [hash, objectives.length]);
 
   const mayManage = can('objective:manage', organisationPath(orgId));
-  // `n`: a new item in the current list (UX.md keyboard map).
-  useHotkeys(mayManage ? [['n', open]] : []);
-  const newButton = mayManage ? (
-    <Button leftSection={<IconPlus size={16} />} onClick={open} size="sm">
-      New objective
-    </Button>
-  ) : undefined;
+  const newButton = useNewItemAction(mayManage, 'New objective', open);
   const unserved = objectives.filter((o) => o.contributors.length === 0 && !objectives.some((c) => c.parentId === o.id)).length;
 
   return (
