@@ -28,7 +28,7 @@ function reasonOf(issue: ZodLikeIssue): string {
 }
 
 /** Field-level issues from a zod validation failure (unknown keys become one issue each). */
-export function issuesFromValidation(validation: readonly ZodLikeIssue[]): FieldIssue[] {
+function issuesFromValidation(validation: readonly ZodLikeIssue[]): FieldIssue[] {
   const out: FieldIssue[] = [];
   for (const v of validation) {
     const base = fieldOf(v.instancePath);
@@ -74,7 +74,7 @@ export function toPharosError(error: unknown): PharosError {
   return new PharosError('internal', 'something went wrong on the server; the error has been logged');
 }
 
-export function problemBody(err: PharosError, instance?: string): Record<string, unknown> {
+function problemBody(err: PharosError, instance?: string): Record<string, unknown> {
   return {
     type: `https://pharos.dev/problems/${err.code}`,
     title: errorTitle(err.code),

@@ -19,9 +19,3 @@ export function contains(outer: ScopePath, inner: ScopePath): boolean {
   }
   return true;
 }
-
-export function organisationOf(path: ScopePath): string {
-  const first = path[0];
-  if (!first || first.type !== 'organisation') throw new Error('a scope path starts at its organisation');
-  return first.id;
-}
