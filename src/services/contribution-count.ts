@@ -9,7 +9,7 @@ import { sql } from 'kysely';
  * hashed subplan that reads every contribution on every request (bench/RESULTS.md), while a
  * count stays one index lookup per project on both dialects.
  */
-export const CONTRIBUTION_COUNT_SQL = '(select count(*) from "contribution" where "contribution"."project_id" = "project"."id")';
+const CONTRIBUTION_COUNT_SQL = '(select count(*) from "contribution" where "contribution"."project_id" = "project"."id")';
 
 export const contributionCount = sql.raw<number>(CONTRIBUTION_COUNT_SQL);
 export const alignedCondition = sql<boolean>`(${contributionCount} > 0)`;

@@ -20,7 +20,7 @@ import { newId } from './ids.js';
 import { containsText, jsonArrayHas, pageOf, parseSort, seek, sortExpression, type SortColumn } from './listing.js';
 import { assertCodeFree, assertUserInOrganisation } from './references.js';
 import { assertVersion, definedOnly, lostRace } from './versioned.js';
-import { CONTRIBUTION_COUNT_SQL, alignedCondition, contributionCount, unalignedCondition } from './contribution-count.js';
+import { alignedCondition, contributionCount, unalignedCondition } from './contribution-count.js';
 
 type Row = ProjectTable & { contributionCount: number };
 
@@ -95,6 +95,7 @@ const column = (name: string): JsonField => () => ref(name);
 /**
  * Each field of the API's `Project` as SQL, in the order of {@link projectFromRow}. The type
  * makes the map exhaustive: a field added to the schema fails to compile until it is here.
+ * It reads the page query's columns (alias `project`, with `contributionCount` counted there once).
  * The list test checks that this JSON equals `projectFromRow` for every project it lists.
  */
 const PROJECT_JSON: { [K in keyof Project]-?: JsonField } = {
@@ -116,8 +117,8 @@ const PROJECT_JSON: { [K in keyof Project]-?: JsonField } = {
   version: column('project.version'),
   createdAt: column('project.createdAt'),
   updatedAt: column('project.updatedAt'),
-  contributionCount: () => CONTRIBUTION_COUNT_SQL,
-  aligned: (d) => (d === 'postgres' ? `${CONTRIBUTION_COUNT_SQL} > 0` : `json(case when ${CONTRIBUTION_COUNT_SQL} > 0 then 'true' else 'false' end)`),
+  contributionCount: column('project.contributionCount'),
+  aligned: (d) => (d === 'postgres' ? `${ref('project.contributionCount')} > 0` : `json(case when ${ref('project.contributionCount')} > 0 then 'true' else 'false' end)`),
 };
 
 const projectJsonText = new Map<Dialect, string>();
@@ -157,6 +158,7 @@ export async function listProjects(ctx: ServiceContext, query: ProjectListQuery)
   let q = ctx.db
     .selectFrom('project')
     .selectAll('project')
+    .select(contributionCount.as('contributionCount'))
     .select(sortExpression(sortColumn, sort.desc, ctx.dialect).as('sortValue'));
   if (query.programmeId) q = q.where('project.programmeId', '=', query.programmeId as ProgrammeId);
   else if (query.portfolioId) q = q.where('project.portfolioId', '=', query.portfolioId as PortfolioId);
