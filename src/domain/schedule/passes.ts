@@ -1,0 +1,237 @@
+import { finishFrom, finishOnBound, shift, snapFinish, snapStart, startFrom } from './clocks.js';
+import type { LocalMinute } from './local-time.js';
+import { CONSTRAINT_CODE as C } from './network.js';
+import type { Network } from './network.js';
+import { FIXED_COMPLETE, FIXED_MANUAL, FIXED_NONE, FIXED_STARTED, type PlanArrays } from './plan-arrays.js';
+import type { ScheduleWarning } from './types.js';
+
+export type PassOptions = {
+  readonly honorConstraints: boolean;
+  readonly statusDate: LocalMinute | null;
+  /** A task's name for warnings; only called when there is something to warn about. */
+  readonly nameOf: (task: number) => string;
+};
+
+/** Early (or scheduled) dates: what a forward pass writes. */
+export type ForwardDates = {
+  readonly start: Float64Array;
+  readonly finish: Float64Array;
+  readonly driver: Int32Array;
+};
+
+/** Late dates: what a backward pass writes. */
+export type BackwardDates = { readonly start: Float64Array; readonly finish: Float64Array };
+
+const FS = 0;
+const SS = 1;
+const FF = 2;
+
+/**
+ * The forward pass: each task's earliest start and finish from the project start, its
+ * links (from the predecessors' dates in `dates`), its outline parent's bounds and its
+ * constraint, in topological order. With `pinned`, tasks flagged there keep the dates
+ * already in `dates` (used to place ALAP tasks at their late dates and re-flow successors).
+ */
+export function forwardPass(
+  g: Network,
+  a: PlanArrays,
+  projectStart: LocalMinute,
+  o: PassOptions,
+  dates: ForwardDates,
+  warnings: ScheduleWarning[] | null,
+  pinned: Uint8Array | null = null,
+): void {
+  const { start: es, finish: ef, driver } = dates;
+  const n = g.n;
+  const sb = new Float64Array(n);
+  const fb = new Float64Array(n);
+  const sDrive = new Int32Array(n);
+  const fDrive = new Int32Array(n);
+  const { clocks, taskClock, lagClock, duration, lag, constraintDate, fixed, fixedStart, fixedFinish } = a;
+  const order = g.order;
+  for (let x = 0; x < order.length; x++) {
+    const node = order[x]!;
+    const i = node >> 1;
+    if ((node & 1) === 0) {
+      // Entry: bounds from the parent, the links and the constraint.
+      const p = g.parent[i]!;
+      let sBound = p >= 0 ? sb[p]! : projectStart;
+      let fBound = p >= 0 ? fb[p]! : -Infinity;
+      let sd = -1;
+      let fd = -1;
+      for (let e = g.inStart[i]!; e < g.inStart[i + 1]!; e++) {
+        const k = g.inList[e]!;
+        const q = g.linkPred[k]!;
+        const type = g.linkType[k]!;
+        const clock = clocks[lagClock[k]!]!;
+        if (type === FS || type === SS) {
+          const t = shift(clock, type === FS ? ef[q]! : es[q]!, lag[k]!);
+          if (t > sBound || (t === sBound && sd < 0)) {
+            sBound = t;
+            sd = q;
+          }
+        } else {
+          const t = shift(clock, type === FF ? ef[q]! : es[q]!, lag[k]!);
+          if (t > fBound || (t === fBound && fd < 0)) {
+            fBound = t;
+            fd = q;
+          }
+        }
+      }
+      const c = g.constraint[i]!;
+      const date = constraintDate[i]!;
+      if (c === C.SNET || (g.isSummary[i] && c === C.MSO)) sBound = Math.max(sBound, date);
+      else if (c === C.FNET || (g.isSummary[i] && c === C.MFO)) fBound = Math.max(fBound, date);
+      if (o.statusDate !== null && fixed[i] === FIXED_NONE && !g.isSummary[i]) sBound = Math.max(sBound, o.statusDate);
+      sb[i] = sBound;
+      fb[i] = fBound;
+      sDrive[i] = sd;
+      fDrive[i] = fd;
+      continue;
+    }
+    if (g.isSummary[i]) {
+      let s = Infinity;
+      let f = -Infinity;
+      for (let k = g.childStart[i]!; k < g.childStart[i + 1]!; k++) {
+        const child = g.childList[k]!;
+        if (es[child]! < s) s = es[child]!;
+        if (ef[child]! > f) f = ef[child]!;
+      }
+      es[i] = s;
+      ef[i] = f;
+      driver[i] = -1;
+      continue;
+    }
+    if (pinned && pinned[i]) continue;
+    const clock = clocks[taskClock[i]!]!;
+    const d = duration[i]!;
+    const state = fixed[i]!;
+    if (state === FIXED_MANUAL || state === FIXED_COMPLETE) {
+      es[i] = fixedStart[i]!;
+      ef[i] = fixedFinish[i]!;
+      driver[i] = -1;
+      continue;
+    }
+    if (state === FIXED_STARTED) {
+      es[i] = fixedStart[i]!;
+      let w = clock.work(es[i]!) + d;
+      if (o.statusDate !== null) w = Math.max(w, clock.work(o.statusDate) + a.remaining[i]!);
+      ef[i] = d === 0 && o.statusDate === null ? es[i]! : clock.finishAt(w);
+      driver[i] = -1;
+      continue;
+    }
+    const fromStart = snapStart(clock, sb[i]!, d);
+    // A finish bound fixes the finish where it falls (see finishOnBound), and the start is
+    // that much work before it.
+    const finishBound = fb[i]! === -Infinity ? -Infinity : finishOnBound(clock, fb[i]!);
+    const fromFinish = finishBound === -Infinity ? -Infinity : startFrom(clock, finishBound, d);
+    // On a tie the finish bound wins: it is the same working minute, perhaps on the later side
+    // of a break (an SF successor of a task starting Monday 08:00 finishes Monday 08:00).
+    const byFinish = fromFinish >= fromStart;
+    let s = byFinish ? fromFinish : fromStart;
+    let f = byFinish ? finishBound : finishFrom(clock, s, d);
+    driver[i] = byFinish && (fromFinish > fromStart || sDrive[i]! < 0) ? fDrive[i]! : sDrive[i]!;
+    const c = g.constraint[i]!;
+    if (c === C.MSO || c === C.MFO || c === C.SNLT || c === C.FNLT) {
+      const date = constraintDate[i]!;
+      const target = c === C.MSO || c === C.SNLT ? snapStart(clock, date, d) : startFrom(clock, snapFinish(clock, date, d), d);
+      const exact = c === C.MSO || c === C.MFO;
+      if (s > target) {
+        if (o.honorConstraints) {
+          warnings?.push({ kind: 'link-overruled', task: o.nameOf(i), detail: `its ${constraintName(c)} constraint holds it before its links allow`, minutes: clock.work(s) - clock.work(target) });
+          s = target;
+          f = finishFrom(clock, s, d);
+          driver[i] = -1;
+        } else {
+          warnings?.push({ kind: 'constraint-overruled', task: o.nameOf(i), detail: `its links move it past its ${constraintName(c)} constraint`, minutes: clock.work(s) - clock.work(target) });
+        }
+      } else if (exact && s < target) {
+        s = target;
+        f = finishFrom(clock, s, d);
+        driver[i] = -1;
+      }
+    }
+    es[i] = s;
+    ef[i] = f;
+  }
+}
+
+/**
+ * The backward pass: each task's latest start and finish that keeps `projectFinish` and
+ * every successor's late dates, in reverse topological order. With the forward pass's
+ * `early` dates, a child under a summary that has start-side successors (SS, SF) keeps its
+ * offset from the summary's start; without them (backward plans) every child takes the
+ * summary's bound.
+ */
+export function backwardPass(g: Network, a: PlanArrays, projectFinish: LocalMinute, late: BackwardDates, early?: BackwardDates): void {
+  const { start: ls, finish: lf } = late;
+  const n = g.n;
+  const lsb = new Float64Array(n);
+  const lfb = new Float64Array(n);
+  const { clocks, taskClock, lagClock, duration, lag, constraintDate, deadline, fixed, fixedStart, fixedFinish } = a;
+  const order = g.order;
+  for (let x = order.length - 1; x >= 0; x--) {
+    const node = order[x]!;
+    const i = node >> 1;
+    if ((node & 1) === 0) {
+      if (!g.isSummary[i]) continue;
+      let s = Infinity;
+      let f = -Infinity;
+      for (let k = g.childStart[i]!; k < g.childStart[i + 1]!; k++) {
+        const child = g.childList[k]!;
+        if (ls[child]! < s) s = ls[child]!;
+        if (lf[child]! > f) f = lf[child]!;
+      }
+      ls[i] = s;
+      lf[i] = f;
+      continue;
+    }
+    const p = g.parent[i]!;
+    let fBound = p >= 0 ? lfb[p]! : projectFinish;
+    let sBound = Infinity;
+    if (p >= 0 && lsb[p]! !== Infinity) {
+      // A summary's start-side successors bound its start, which is its earliest child's.
+      // Its subtree moves as a block: each child may start as much later than the bound as
+      // it starts after the summary in the forward pass (so a late child is not given
+      // negative slack by a link that its earlier sibling already satisfies).
+      const clock = clocks[taskClock[i]!]!;
+      sBound = early ? clock.startAt(clock.work(lsb[p]!) + clock.work(early.start[i]!) - clock.work(early.start[p]!)) : lsb[p]!;
+    }
+    for (let e = g.outStart[i]!; e < g.outStart[i + 1]!; e++) {
+      const k = g.outList[e]!;
+      const s = g.linkSucc[k]!;
+      const type = g.linkType[k]!;
+      const clock = clocks[lagClock[k]!]!;
+      if (type === FS || type === FF) {
+        const t = shift(clock, type === FS ? ls[s]! : lf[s]!, -lag[k]!);
+        if (t < fBound) fBound = t;
+      } else {
+        const t = shift(clock, type === SS ? ls[s]! : lf[s]!, -lag[k]!);
+        if (t < sBound) sBound = t;
+      }
+    }
+    const c = g.constraint[i]!;
+    const date = constraintDate[i]!;
+    if (c === C.FNLT || c === C.MFO) fBound = Math.min(fBound, date);
+    else if (c === C.SNLT || c === C.MSO) sBound = Math.min(sBound, date);
+    if (Number.isFinite(deadline[i]!)) fBound = Math.min(fBound, deadline[i]!);
+    lsb[i] = sBound;
+    lfb[i] = fBound;
+    if (g.isSummary[i]) continue;
+    const clock = clocks[taskClock[i]!]!;
+    if (fixed[i] === FIXED_COMPLETE) {
+      ls[i] = fixedStart[i]!;
+      lf[i] = fixedFinish[i]!;
+      continue;
+    }
+    const d = fixed[i] === FIXED_NONE ? duration[i]! : clock.work(fixedFinish[i]!) - clock.work(fixedStart[i]!);
+    const fromStart = sBound === Infinity ? Infinity : finishFrom(clock, snapStart(clock, sBound, d), d);
+    const f = snapFinish(clock, Math.min(fBound, fromStart), d);
+    lf[i] = f;
+    ls[i] = startFrom(clock, f, d);
+  }
+}
+
+function constraintName(code: number): string {
+  return (Object.keys(C) as (keyof typeof C)[]).find((k) => C[k] === code) ?? 'date';
+}

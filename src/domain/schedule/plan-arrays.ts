@@ -1,0 +1,97 @@
+import { invalid, type FieldIssue } from '../errors.js';
+import { ClockSet, finishFrom } from './clocks.js';
+import type { LocalMinute } from './local-time.js';
+import type { Network } from './network.js';
+import type { ScheduleInput } from './types.js';
+import type { WorkClock } from './working-calendar.js';
+
+/** Task states that fix dates regardless of logic. */
+export const FIXED_NONE = 0;
+export const FIXED_MANUAL = 1;
+export const FIXED_COMPLETE = 2;
+export const FIXED_STARTED = 3;
+
+/** The per-task and per-link numbers both passes read, resolved once from the input. */
+export type PlanArrays = {
+  readonly clocks: readonly WorkClock[];
+  /** Clock index of each task, and of each link's lag. */
+  readonly taskClock: Int32Array;
+  readonly lagClock: Int32Array;
+  readonly duration: Float64Array;
+  readonly lag: Float64Array;
+  readonly constraintDate: Float64Array;
+  readonly deadline: Float64Array;
+  readonly fixed: Uint8Array;
+  readonly fixedStart: Float64Array;
+  readonly fixedFinish: Float64Array;
+  /** Working minutes left at the status date for started tasks. */
+  readonly remaining: Float64Array;
+};
+
+const finite = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** Resolves calendars, durations, lags (percentages included), constraints and progress into arrays. */
+export function planArrays(input: ScheduleInput, network: Network, around: LocalMinute): PlanArrays {
+  const { tasks, links } = input;
+  const n = tasks.length;
+  const set = new ClockSet(input.calendars, around);
+  const projectClock = set.indexOf(input.projectCalendar, 'projectCalendar');
+  const issues: FieldIssue[] = [];
+  const taskClock = new Int32Array(n);
+  const ownCalendar = new Uint8Array(n);
+  const duration = new Float64Array(n);
+  const constraintDate = new Float64Array(n).fill(NaN);
+  const deadline = new Float64Array(n).fill(NaN);
+  const fixed = new Uint8Array(n);
+  const fixedStart = new Float64Array(n).fill(NaN);
+  const fixedFinish = new Float64Array(n).fill(NaN);
+  const remaining = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = tasks[i]!;
+    ownCalendar[i] = t.calendar != null ? 1 : 0;
+    taskClock[i] = t.elapsed ? 0 : t.calendar != null ? set.indexOf(t.calendar, `tasks.${i}.calendar`) : projectClock;
+    duration[i] = network.isSummary[i] ? 0 : Math.round(t.durationMinutes);
+    if (finite(t.constraintDate)) constraintDate[i] = t.constraintDate;
+    if (finite(t.deadline)) deadline[i] = t.deadline;
+    const c = set.clocks[taskClock[i]!]!;
+    const pct = t.percentComplete ?? 0;
+    if (!(pct >= 0 && pct <= 100)) issues.push({ field: `tasks.${i}.percentComplete`, reason: 'must be between 0 and 100' });
+    if (t.manual) {
+      if (!finite(t.manual.start) || !finite(t.manual.finish) || t.manual.finish < t.manual.start) {
+        issues.push({ field: `tasks.${i}.manual`, reason: 'needs a start and a finish no earlier than it' });
+      }
+      fixed[i] = FIXED_MANUAL;
+      fixedStart[i] = t.manual.start;
+      fixedFinish[i] = t.manual.finish;
+    } else if (finite(t.actualFinish) && !network.isSummary[i]) {
+      fixed[i] = FIXED_COMPLETE;
+      fixedFinish[i] = t.actualFinish;
+      fixedStart[i] = finite(t.actualStart) ? t.actualStart : c.startAt(c.work(t.actualFinish) - duration[i]!);
+      if (fixedFinish[i]! < fixedStart[i]!) issues.push({ field: `tasks.${i}.actualFinish`, reason: 'must not be before the actual start' });
+    } else if (finite(t.actualStart) && !network.isSummary[i]) {
+      fixed[i] = FIXED_STARTED;
+      fixedStart[i] = t.actualStart;
+      remaining[i] = finite(t.remainingMinutes) ? Math.max(0, t.remainingMinutes) : Math.round((duration[i]! * (100 - pct)) / 100);
+      fixedFinish[i] = finishFrom(c, t.actualStart, duration[i]!);
+    }
+  }
+  const m = links.length;
+  const lagClock = new Int32Array(m);
+  const lag = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const l = links[k]!;
+    const s = network.linkSucc[k]!;
+    const p = network.linkPred[k]!;
+    lagClock[k] = l.lagElapsed ? 0 : ownCalendar[s] ? taskClock[s]! : projectClock;
+    if (l.lagPercent != null) {
+      if (!Number.isFinite(l.lagPercent)) issues.push({ field: `links.${k}.lagPercent`, reason: 'must be a number' });
+      lag[k] = Math.round((l.lagPercent * duration[p]!) / 100);
+    } else {
+      const minutes = l.lagMinutes ?? 0;
+      if (!Number.isFinite(minutes)) issues.push({ field: `links.${k}.lagMinutes`, reason: 'must be a number of minutes' });
+      lag[k] = Math.round(minutes);
+    }
+  }
+  if (issues.length) throw invalid(issues);
+  return { clocks: set.clocks, taskClock, lagClock, duration, lag, constraintDate, deadline, fixed, fixedStart, fixedFinish, remaining };
+}

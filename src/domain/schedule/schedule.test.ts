@@ -1,0 +1,263 @@
+import { describe, expect, it } from 'vitest';
+import { PharosError } from '../errors.js';
+import { type CalendarDefinition, STANDARD_WEEK } from './calendar-types.js';
+import { formatLocalDateTime, parseLocalDateTime } from './local-time.js';
+import { schedule } from './schedule.js';
+import type { ScheduleInput, ScheduleLink, ScheduleTask } from './types.js';
+
+// Every expected date below was worked out by hand on the Standard calendar
+// (Mon–Fri 08:00–12:00, 13:00–17:00). Monday 2026-01-05 starts the plan.
+const DAY = 480;
+const at = (text: string): number => parseLocalDateTime(text)!;
+const STD: CalendarDefinition = { id: 'std', week: STANDARD_WEEK };
+
+function plan(tasks: ScheduleTask[], links: ScheduleLink[] = [], extra: Partial<ScheduleInput> = {}) {
+  const result = schedule({ tasks, links, calendars: [STD], projectCalendar: 'std', start: at('2026-01-05T08:00'), ...extra });
+  const row = (id: string) => {
+    const i = result.ids.indexOf(id);
+    const f = (v: number) => (Number.isFinite(v) ? formatLocalDateTime(v).slice(0, 16) : String(v));
+    return {
+      start: f(result.start[i]!),
+      finish: f(result.finish[i]!),
+      es: f(result.earlyStart[i]!),
+      ef: f(result.earlyFinish[i]!),
+      ls: f(result.lateStart[i]!),
+      lf: f(result.lateFinish[i]!),
+      total: result.totalSlack[i]!,
+      free: result.freeSlack[i]!,
+      critical: result.critical[i] === 1,
+      driver: result.drivingPredecessor[i]! >= 0 ? result.ids[result.drivingPredecessor[i]!] : null,
+    };
+  };
+  return { result, row };
+}
+
+const task = (id: string, days: number, more: Partial<ScheduleTask> = {}): ScheduleTask => ({ id, durationMinutes: days * DAY, ...more });
+const link = (predecessor: string, successor: string, type: ScheduleLink['type'] = 'FS', more: Partial<ScheduleLink> = {}): ScheduleLink => ({ predecessor, successor, type, ...more });
+
+describe('link types', () => {
+  it('finish-to-start: the successor starts at the next working minute after the predecessor finishes', () => {
+    const { row } = plan([task('A', 2), task('B', 3)], [link('A', 'B')]);
+    expect(row('A')).toMatchObject({ start: '2026-01-05T08:00', finish: '2026-01-06T17:00' });
+    expect(row('B')).toMatchObject({ start: '2026-01-07T08:00', finish: '2026-01-09T17:00', driver: 'A', critical: true });
+  });
+
+  it('finish-to-start over a weekend: Friday 17:00 leads to Monday 08:00', () => {
+    const { row } = plan([task('A', 5), task('B', 1)], [link('A', 'B')]);
+    expect(row('B')).toMatchObject({ start: '2026-01-12T08:00', finish: '2026-01-12T17:00' });
+  });
+
+  it('start-to-start with a one-day lag', () => {
+    const { row } = plan([task('A', 3), task('B', 1)], [link('A', 'B', 'SS', { lagMinutes: DAY })]);
+    expect(row('B')).toMatchObject({ start: '2026-01-06T08:00', finish: '2026-01-06T17:00' });
+  });
+
+  it('finish-to-finish: the successor finishes with its predecessor', () => {
+    const { row } = plan([task('A', 2), task('B', 1)], [link('A', 'B', 'FF')]);
+    expect(row('B')).toMatchObject({ start: '2026-01-06T08:00', finish: '2026-01-06T17:00' });
+  });
+
+  it('start-to-finish: the successor finishes the moment its predecessor starts (Thursday 08:00, as MS Project shows it)', () => {
+    const { row } = plan([task('A', 1, { constraint: 'SNET', constraintDate: at('2026-01-08T08:00') }), task('B', 1)], [link('A', 'B', 'SF')]);
+    // The finish stays on the bound, not on Wednesday 17:00: MS Project stores the same (corpus sample.xml, task 21).
+    expect(row('B')).toMatchObject({ start: '2026-01-07T08:00', finish: '2026-01-08T08:00' });
+  });
+
+  it('a negative lag (lead) overlaps the successor with its predecessor', () => {
+    const { row } = plan([task('A', 3), task('B', 1)], [link('A', 'B', 'FS', { lagMinutes: -DAY })]);
+    expect(row('B')).toMatchObject({ start: '2026-01-07T08:00', finish: '2026-01-07T17:00' });
+  });
+
+  it('a percentage lag is that share of the predecessor duration (50% of 4 days = 2 days)', () => {
+    const { row } = plan([task('A', 4), task('B', 1)], [link('A', 'B', 'FS', { lagPercent: 50 })]);
+    // A ends Thu 8 at 17:00; two working days (Fri 9, Mon 12) of lag; B starts Tue 13.
+    expect(row('B')).toMatchObject({ start: '2026-01-13T08:00', finish: '2026-01-13T17:00' });
+  });
+
+  it('an elapsed lag counts weekend hours', () => {
+    const { row } = plan([task('A', 5), task('B', 1), task('C', 1)], [
+      link('A', 'B', 'FS', { lagMinutes: 1440, lagElapsed: true }),
+      link('A', 'C', 'FS', { lagMinutes: 3 * 1440, lagElapsed: true }),
+    ]);
+    // A ends Fri 9 at 17:00. +24 elapsed hours = Sat 17:00 → B on Monday. +3 elapsed days = Mon 17:00 → C on Tuesday.
+    expect(row('B')).toMatchObject({ start: '2026-01-12T08:00' });
+    expect(row('C')).toMatchObject({ start: '2026-01-13T08:00' });
+  });
+});
+
+describe('durations, milestones and calendars', () => {
+  it('an elapsed duration starts the moment its predecessor ends and runs through the weekend', () => {
+    const { row } = plan([task('A', 4), { id: 'E', durationMinutes: 2 * 1440, elapsed: true }], [link('A', 'E')]);
+    // A ends Thursday 8 at 17:00; 48 elapsed hours later is Saturday 10 at 17:00.
+    expect(row('E')).toMatchObject({ start: '2026-01-08T17:00', finish: '2026-01-10T17:00' });
+  });
+
+  it('a milestone after a task sits at that task’s finish, not at the next morning', () => {
+    const { row } = plan([task('A', 5), task('M', 0)], [link('A', 'M')]);
+    expect(row('M')).toMatchObject({ start: '2026-01-09T17:00', finish: '2026-01-09T17:00' });
+  });
+
+  it('a holiday is skipped', () => {
+    const holiday: CalendarDefinition = { id: 'h', week: STANDARD_WEEK, exceptions: [{ from: '2026-01-06', to: '2026-01-06', working: [] }] };
+    const { row } = plan([task('A', 2)], [], { calendars: [holiday], projectCalendar: 'h' });
+    expect(row('A')).toMatchObject({ start: '2026-01-05T08:00', finish: '2026-01-07T17:00' });
+  });
+
+  it('a task calendar replaces the project calendar for that task', () => {
+    const night: CalendarDefinition = { id: 'n', week: STANDARD_WEEK.map((d) => (d && d.length ? [{ from: 1200, to: 1440 }] : d)) };
+    const { row } = plan([task('A', 1, { calendar: 'n' })], [], { calendars: [STD, night] });
+    // 480 minutes at 4 h a night: Mon 20:00–24:00 and Tue 20:00–24:00.
+    expect(row('A')).toMatchObject({ start: '2026-01-05T20:00', finish: '2026-01-07T00:00' });
+  });
+});
+
+describe('constraints', () => {
+  it('ALAP places a task at its late dates, just before the successor that needs it', () => {
+    const { row } = plan([task('A', 2, { constraint: 'ALAP' }), task('C', 5), task('M', 0)], [link('A', 'M'), link('C', 'M')]);
+    expect(row('A')).toMatchObject({ start: '2026-01-08T08:00', finish: '2026-01-09T17:00', es: '2026-01-05T08:00' });
+    expect(row('M')).toMatchObject({ start: '2026-01-09T17:00' });
+  });
+
+  it('MSO fixes the start; when a link wants it later and constraints are honoured the constraint wins with a warning', () => {
+    const tasks = [task('A', 4), task('B', 1, { constraint: 'MSO', constraintDate: at('2026-01-07T08:00') })];
+    const honoured = plan(tasks, [link('A', 'B')]);
+    expect(honoured.row('B')).toMatchObject({ start: '2026-01-07T08:00' });
+    expect(honoured.result.warnings.map((w) => [w.kind, w.task])).toContainEqual(['link-overruled', 'B']);
+    const linksWin = plan(tasks, [link('A', 'B')], { honorConstraints: false });
+    expect(linksWin.row('B')).toMatchObject({ start: '2026-01-09T08:00' });
+    expect(linksWin.result.warnings.map((w) => [w.kind, w.task])).toContainEqual(['constraint-overruled', 'B']);
+  });
+
+  it('MFO fixes the finish', () => {
+    const { row } = plan([task('A', 2, { constraint: 'MFO', constraintDate: at('2026-01-09T17:00') })]);
+    expect(row('A')).toMatchObject({ start: '2026-01-08T08:00', finish: '2026-01-09T17:00' });
+  });
+
+  it('FNLT pulls the task back and gives its predecessor negative slack', () => {
+    const { row, result } = plan([task('A', 2), task('B', 1, { constraint: 'FNLT', constraintDate: at('2026-01-06T17:00') })], [link('A', 'B')]);
+    expect(row('B')).toMatchObject({ start: '2026-01-06T08:00', finish: '2026-01-06T17:00', lf: '2026-01-06T17:00' });
+    expect(row('A')).toMatchObject({ lf: '2026-01-05T17:00', total: -DAY, critical: true });
+    expect(result.warnings).toContainEqual(expect.objectContaining({ kind: 'negative-slack', task: 'A', minutes: -DAY }));
+  });
+
+  it('SNET holds a task back to its date; SNLT on a later date leaves it alone', () => {
+    const { row } = plan([task('A', 1, { constraint: 'SNET', constraintDate: at('2026-01-07T08:00') }), task('B', 1, { constraint: 'SNLT', constraintDate: at('2026-01-09T08:00') })]);
+    expect(row('A')).toMatchObject({ start: '2026-01-07T08:00' });
+    expect(row('B')).toMatchObject({ start: '2026-01-05T08:00', ls: '2026-01-07T08:00' });
+  });
+
+  it('a missed deadline is warned and sets the late finish', () => {
+    const { row, result } = plan([task('A', 3, { deadline: at('2026-01-06T17:00') })]);
+    expect(row('A')).toMatchObject({ lf: '2026-01-06T17:00', total: -DAY });
+    expect(result.warnings).toContainEqual(expect.objectContaining({ kind: 'missed-deadline', task: 'A', minutes: DAY }));
+  });
+});
+
+describe('slack and the critical path', () => {
+  it('a shorter parallel branch has total and free slack; the longer one is critical', () => {
+    const { row } = plan([task('A', 1), task('B', 3), task('C', 1), task('D', 1)], [link('A', 'B'), link('A', 'C'), link('B', 'D'), link('C', 'D')]);
+    expect(row('B')).toMatchObject({ total: 0, critical: true });
+    expect(row('C')).toMatchObject({ total: 2 * DAY, free: 2 * DAY, critical: false, ls: '2026-01-08T08:00' });
+    expect(row('D')).toMatchObject({ start: '2026-01-09T08:00', driver: 'B' });
+  });
+
+  it('free slack is bounded by the nearest successor, total slack by the project finish', () => {
+    const { row } = plan([task('A', 1), task('B', 1), task('C', 5)], [link('A', 'B')]);
+    expect(row('A')).toMatchObject({ free: 0, total: 3 * DAY });
+    expect(row('B')).toMatchObject({ free: 3 * DAY, total: 3 * DAY });
+  });
+
+  it('the critical slack limit widens what counts as critical', () => {
+    const { row } = plan([task('A', 4), task('B', 3)], [], { criticalSlackMinutes: DAY });
+    expect(row('B')).toMatchObject({ total: DAY, critical: true });
+  });
+});
+
+describe('summary tasks', () => {
+  it('a link into a summary holds back every child; a link out of it waits for the last child', () => {
+    const { row } = plan(
+      [task('P', 3), { id: 'S', durationMinutes: 0 }, task('X', 1, { parent: 'S' }), task('Y', 2, { parent: 'S' }), task('Z', 1)],
+      [link('P', 'S'), link('S', 'Z')],
+    );
+    expect(row('X')).toMatchObject({ start: '2026-01-08T08:00', finish: '2026-01-08T17:00' });
+    expect(row('S')).toMatchObject({ start: '2026-01-08T08:00', finish: '2026-01-09T17:00' });
+    expect(row('Z')).toMatchObject({ start: '2026-01-12T08:00' });
+  });
+
+  it('a start-to-start link out of a summary follows its earliest child', () => {
+    const { row } = plan(
+      [{ id: 'S', durationMinutes: 0 }, task('X', 1, { parent: 'S', constraint: 'SNET', constraintDate: at('2026-01-06T08:00') }), task('Y', 2, { parent: 'S', constraint: 'SNET', constraintDate: at('2026-01-07T08:00') }), task('Z', 1)],
+      [link('S', 'Z', 'SS')],
+    );
+    expect(row('Z')).toMatchObject({ start: '2026-01-06T08:00' });
+  });
+
+  it('a start-to-start link out of a summary bounds its children as a block, so a later child keeps its place', () => {
+    // X (1 day) then Y (1 day) under S; S SS+1 day → Z (1 day) finishes the plan on Tue 17:00.
+    // Z's late start Tue 08:00 bounds S's start at Mon 08:00: X may not move, and Y, one day
+    // after S's start, may start until Tue 08:00 — zero slack, not a day of negative slack.
+    const { row } = plan(
+      [{ id: 'S', durationMinutes: 0 }, task('X', 1, { parent: 'S' }), task('Y', 1, { parent: 'S' }), task('Z', 1)],
+      [link('X', 'Y'), link('S', 'Z', 'SS', { lagMinutes: DAY })],
+    );
+    expect(row('Z')).toMatchObject({ start: '2026-01-06T08:00', ls: '2026-01-06T08:00', total: 0 });
+    expect(row('X')).toMatchObject({ ls: '2026-01-05T08:00', total: 0, critical: true });
+    expect(row('Y')).toMatchObject({ es: '2026-01-06T08:00', ls: '2026-01-06T08:00', total: 0 });
+  });
+});
+
+describe('progress and direction', () => {
+  it('with a status date, late work moves after it and unstarted work waits for it', () => {
+    const { row } = plan(
+      [task('A', 4, { actualStart: at('2026-01-05T08:00'), percentComplete: 25 }), task('B', 1), task('C', 1, { actualStart: at('2026-01-05T08:00'), actualFinish: at('2026-01-05T17:00') })],
+      [],
+      { statusDate: at('2026-01-07T08:00') },
+    );
+    // A did 1 of 4 days by Wednesday morning: 3 days remain, Wed–Fri.
+    expect(row('A')).toMatchObject({ start: '2026-01-05T08:00', finish: '2026-01-09T17:00' });
+    expect(row('B')).toMatchObject({ start: '2026-01-07T08:00' });
+    expect(row('C')).toMatchObject({ start: '2026-01-05T08:00', finish: '2026-01-05T17:00', critical: false });
+  });
+
+  it('a backward plan ends at its finish date and starts where its first task must', () => {
+    const { row, result } = plan(
+      [task('A', 2, { constraint: 'ALAP' }), task('B', 3, { constraint: 'ALAP' })],
+      [link('A', 'B')],
+      { direction: 'backward', start: undefined, finish: at('2026-01-16T17:00') },
+    );
+    expect(row('B')).toMatchObject({ start: '2026-01-14T08:00', finish: '2026-01-16T17:00' });
+    expect(row('A')).toMatchObject({ start: '2026-01-12T08:00', finish: '2026-01-13T17:00', total: 0 });
+    expect(formatLocalDateTime(result.projectStart)).toBe('2026-01-12T08:00:00');
+  });
+
+  it('a manually scheduled task keeps its dates and still drives its successors', () => {
+    const { row } = plan([task('A', 1, { manual: { start: at('2026-01-07T08:00'), finish: at('2026-01-07T17:00') } }), task('B', 1)], [link('A', 'B')]);
+    expect(row('A')).toMatchObject({ start: '2026-01-07T08:00' });
+    expect(row('B')).toMatchObject({ start: '2026-01-08T08:00' });
+  });
+});
+
+describe('bad input', () => {
+  it('a loop of links is an error naming the tasks in it', () => {
+    const run = () => plan([task('A', 1), task('B', 1), task('C', 1)], [link('A', 'B'), link('B', 'C'), link('C', 'A')]);
+    expect(run).toThrowError(PharosError);
+    expect(run).toThrowError(/loop: .*A.*B.*C|loop: .*B.*C.*A|loop: .*C.*A.*B/);
+  });
+
+  it('a link to an unknown task names the field', () => {
+    expect(() => plan([task('A', 1)], [link('A', 'Q')])).toThrowError(/links\.0\.successor: task Q does not exist/);
+  });
+
+  it('a task linked to its own summary is refused', () => {
+    expect(() => plan([{ id: 'S', durationMinutes: 0 }, task('X', 1, { parent: 'S' })], [link('S', 'X')])).toThrowError(/own summary/);
+  });
+
+  it('a million-task chain schedules without overflowing the stack', () => {
+    const n = 1_000_000;
+    const tasks: ScheduleTask[] = Array.from({ length: n }, (_, i) => ({ id: String(i), durationMinutes: 60 }));
+    const links: ScheduleLink[] = Array.from({ length: n - 1 }, (_, i) => ({ predecessor: String(i), successor: String(i + 1), type: 'FS' }));
+    const { result } = plan(tasks, links);
+    expect(result.totalSlack[0]).toBe(0);
+    expect(result.earlyFinish[n - 1]! - result.earlyStart[0]!).toBeGreaterThan(0);
+  }, 60_000);
+});

@@ -1,0 +1,157 @@
+import { invalid } from '../errors.js';
+import { shift } from './clocks.js';
+import { formatLocalDateTime, type LocalMinute } from './local-time.js';
+import { buildNetwork, CONSTRAINT_CODE, type Network } from './network.js';
+import { backwardPass, type ForwardDates, forwardPass, type PassOptions } from './passes.js';
+import { FIXED_COMPLETE, planArrays, type PlanArrays } from './plan-arrays.js';
+import type { ScheduleInput, ScheduleResult, ScheduleWarning } from './types.js';
+
+const FS = 0;
+const SS = 1;
+const FF = 2;
+
+function dates(n: number): ForwardDates {
+  return { start: new Float64Array(n).fill(NaN), finish: new Float64Array(n).fill(NaN), driver: new Int32Array(n).fill(-1) };
+}
+
+function extremes(g: Network, values: Float64Array, pick: 'min' | 'max'): LocalMinute {
+  let best = pick === 'min' ? Infinity : -Infinity;
+  for (let i = 0; i < g.n; i++) {
+    if (!g.active[i] || g.parent[i]! >= 0) continue;
+    const v = values[i]!;
+    if (pick === 'min' ? v < best : v > best) best = v;
+  }
+  return best;
+}
+
+/**
+ * Computes a plan by the critical path method with working calendars: early dates by a
+ * forward pass, late dates by a backward pass, slack, the critical path, the driving
+ * predecessor of each task and warnings. Forward plans start at `input.start`; backward
+ * plans end at `input.finish` and start where their earliest task does.
+ *
+ * Invariants: no task starts before its links and constraints allow (unless a constraint
+ * that is honoured overrules a link, which is warned); summary tasks span their children;
+ * total slack = min(late start − early start, late finish − early finish) in working minutes
+ * of the task's calendar; a task is critical when that is at or below the critical limit.
+ *
+ * @example
+ * const plan = schedule({ tasks: [{ id: 'A', durationMinutes: 480 }], links: [],
+ *   calendars: [{ id: 'std', week: STANDARD_WEEK }], projectCalendar: 'std',
+ *   start: parseLocalDateTime('2026-01-05T08:00')! });
+ * formatLocalDateTime(plan.finish[0]!) // '2026-01-05T17:00:00'
+ */
+export function schedule(input: ScheduleInput): ScheduleResult {
+  const backward = input.direction === 'backward';
+  const anchor = backward ? input.finish : input.start;
+  if (anchor === undefined || !Number.isFinite(anchor)) {
+    throw invalid([{ field: backward ? 'finish' : 'start', reason: `a ${backward ? 'backward' : 'forward'} plan needs its ${backward ? 'finish' : 'start'} date` }]);
+  }
+  const g = buildNetwork(input);
+  const a = planArrays(input, g, anchor);
+  const n = g.n;
+  const nameOf = (i: number): string => input.tasks[i]!.name ?? input.tasks[i]!.id;
+  const o: PassOptions = { honorConstraints: input.honorConstraints ?? true, statusDate: input.statusDate ?? null, nameOf };
+  const warnings: ScheduleWarning[] = [];
+  const early = dates(n);
+  const late = { start: new Float64Array(n).fill(NaN), finish: new Float64Array(n).fill(NaN) };
+  let projectStart: LocalMinute;
+  let projectFinish: LocalMinute;
+  if (backward) {
+    projectFinish = anchor;
+    backwardPass(g, a, projectFinish, late);
+    projectStart = g.order.length ? extremes(g, late.start, 'min') : anchor;
+    forwardPass(g, a, projectStart, o, early, warnings);
+  } else {
+    projectStart = anchor;
+    forwardPass(g, a, projectStart, o, early, warnings);
+    projectFinish = g.order.length ? extremes(g, early.finish, 'max') : anchor;
+    backwardPass(g, a, projectFinish, late, early);
+  }
+  const scheduled = placeAsLateAsPossible(g, a, projectStart, o, early, late);
+  const { totalSlack, freeSlack, critical } = slack(g, a, early, late, input.criticalSlackMinutes ?? 0);
+  collectWarnings(g, a, o, early, totalSlack, warnings);
+  return {
+    ids: input.tasks.map((t) => t.id),
+    start: scheduled.start,
+    finish: scheduled.finish,
+    earlyStart: early.start,
+    earlyFinish: early.finish,
+    lateStart: late.start,
+    lateFinish: late.finish,
+    totalSlack,
+    freeSlack,
+    critical,
+    drivingPredecessor: early.driver,
+    projectStart,
+    projectFinish,
+    warnings,
+  };
+}
+
+/** Scheduled dates: early dates, except ALAP tasks at their late dates, with successors re-flowed after them. */
+function placeAsLateAsPossible(g: Network, a: PlanArrays, projectStart: LocalMinute, o: PassOptions, early: ForwardDates, late: { start: Float64Array; finish: Float64Array }): ForwardDates {
+  const pinned = new Uint8Array(g.n);
+  let any = false;
+  for (let i = 0; i < g.n; i++) {
+    if (g.constraint[i] === CONSTRAINT_CODE.ALAP && !g.isSummary[i] && a.fixed[i] === 0 && g.active[i]) {
+      pinned[i] = 1;
+      any = true;
+    }
+  }
+  if (!any) return early;
+  const placed: ForwardDates = { start: late.start.slice(), finish: late.finish.slice(), driver: new Int32Array(g.n).fill(-1) };
+  forwardPass(g, a, projectStart, o, placed, null, pinned);
+  return placed;
+}
+
+function slack(g: Network, a: PlanArrays, early: ForwardDates, late: { start: Float64Array; finish: Float64Array }, criticalLimit: number) {
+  const n = g.n;
+  const totalSlack = new Float64Array(n).fill(NaN);
+  const freeSlack = new Float64Array(n).fill(NaN);
+  const critical = new Uint8Array(n);
+  const { clocks, taskClock, lagClock, lag } = a;
+  for (let i = 0; i < n; i++) {
+    if (!g.active[i]) continue;
+    const c = clocks[taskClock[i]!]!;
+    const startSlack = c.work(late.start[i]!) - c.work(early.start[i]!);
+    const finishSlack = c.work(late.finish[i]!) - c.work(early.finish[i]!);
+    const total = g.isSummary[i] ? finishSlack : Math.min(startSlack, finishSlack);
+    totalSlack[i] = total;
+    let free = total;
+    for (let e = g.outStart[i]!; e < g.outStart[i + 1]!; e++) {
+      const k = g.outList[e]!;
+      const s = g.linkSucc[k]!;
+      const type = g.linkType[k]!;
+      const lc = clocks[lagClock[k]!]!;
+      // How far this task's start or finish may move before the successor's early date moves.
+      const fromFinish = type === FS || type === FF;
+      const successorDate = type === FS || type === SS ? early.start[s]! : early.finish[s]!;
+      const allowed = shift(lc, successorDate, -lag[k]!);
+      const room = c.work(allowed) - c.work(fromFinish ? early.finish[i]! : early.start[i]!);
+      if (room < free) free = room;
+    }
+    freeSlack[i] = free;
+    critical[i] = total <= criticalLimit && a.fixed[i] !== FIXED_COMPLETE ? 1 : 0;
+  }
+  return { totalSlack, freeSlack, critical };
+}
+
+function collectWarnings(g: Network, a: PlanArrays, o: PassOptions, early: ForwardDates, totalSlack: Float64Array, warnings: ScheduleWarning[]): void {
+  for (let i = 0; i < g.n; i++) {
+    if (!g.active[i] || g.isSummary[i]) continue;
+    if (totalSlack[i]! < 0) {
+      warnings.push({ kind: 'negative-slack', task: o.nameOf(i), detail: `has ${-totalSlack[i]!} working minutes of negative slack`, minutes: totalSlack[i]! });
+    }
+    const deadline = a.deadline[i]!;
+    if (Number.isFinite(deadline) && early.finish[i]! > deadline) {
+      const c = a.clocks[a.taskClock[i]!]!;
+      warnings.push({
+        kind: 'missed-deadline',
+        task: o.nameOf(i),
+        detail: `finishes ${formatLocalDateTime(early.finish[i]!)}, after its deadline ${formatLocalDateTime(deadline)}`,
+        minutes: c.work(early.finish[i]!) - c.work(deadline),
+      });
+    }
+  }
+}
