@@ -1,0 +1,1 @@
+export { parseSm, type PsplibProject } from './parse-sm.js';
