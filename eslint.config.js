@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 
 /**
  * Lint rules, including the layer boundaries of DESIGN.md:
- * domain ← store ← services ← api | cli, and web talks to the server over HTTP only
+ * domain ← io (formats) and domain ← store ← services ← api | cli, and web talks to the server over HTTP only
  * (it may import src/api/schemas types and pure src/domain functions).
  */
 const layer = (files, groups, message, extra = {}) => ({
@@ -28,6 +28,14 @@ export default tseslint.config(
     ['**/store/**', '**/services/**', '**/api/**', '**/cli/**', '**/io/**', 'node:*', 'fs', 'path', 'kysely', 'pg', 'better-sqlite3', 'fastify', '@fastify/*'],
     'domain/ is pure: no I/O, no database, no framework. Pass data in from the caller.',
   ),
+  {
+    ...layer(
+      ['src/io/**/*.ts'],
+      ['**/store/**', '**/services/**', '**/api/**', '**/cli/**', 'node:*', 'fs', 'path', 'kysely', 'pg', 'better-sqlite3', 'fastify', '@fastify/*'],
+      'io/ turns file formats into domain inputs and back: text in, text out; callers read and write the files.',
+    ),
+    ignores: ['src/io/**/*.test.ts'],
+  },
   layer(['src/store/**/*.ts'], ['**/services/**', '**/api/**', '**/cli/**'], 'store/ sits below services and api.'),
   layer(['src/services/**/*.ts'], ['**/api/**', '**/cli/**'], 'services/ may only import types from api/schemas.', { allowTypeImports: true }),
   layer(['src/api/**/*.ts'], ['**/cli/**'], 'api/ must not depend on the CLI.'),
