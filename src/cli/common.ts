@@ -100,6 +100,17 @@ export async function readStdin(): Promise<string> {
   return Buffer.concat(parts).toString('utf8');
 }
 
+/** A file's text, or standard input for `-`; a missing or unreadable file is a one-line usage error. */
+export async function readInputFile(file: string): Promise<string> {
+  if (file === '-') return readStdin();
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    throw usage(code === 'ENOENT' ? `cannot read ${file}: no such file` : `cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
 export type Progress = { update(p: { step: string; done: number; total: number }): void; finish(): void };
 
 /**

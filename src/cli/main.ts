@@ -2,7 +2,9 @@ import { Command, CommanderError } from 'commander';
 import { exitCode, PharosError } from '../domain/errors.js';
 import { packageVersion } from './common.js';
 import { registerDatabase } from './database.js';
+import { registerLevel } from './level.js';
 import { registerOrganisations } from './organisations.js';
+import { registerSchedule } from './schedule.js';
 import { registerServe } from './serve.js';
 import { registerTokens } from './tokens.js';
 import { registerTransfer } from './transfer.js';
@@ -29,6 +31,8 @@ export function buildProgram(): Command {
   registerUsers(program);
   registerTokens(program);
   registerTransfer(program);
+  registerSchedule(program);
+  registerLevel(program);
   return program;
 }
 

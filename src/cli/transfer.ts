@@ -1,20 +1,10 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { exportOrganisation, importOrganisation } from '../services/transfer.js';
-import { progressOn, readStdin, resolveOrganisation, systemContext, usage, withDatabase, withProgress, withStore } from './common.js';
+import { progressOn, readInputFile, resolveOrganisation, systemContext, usage, withDatabase, withProgress, withStore } from './common.js';
 
 type ExportOptions = { org?: string; out?: string; database?: string; progress?: boolean };
 type ImportOptions = { database?: string; progress?: boolean };
-
-function readDocument(file: string): Promise<string> | string {
-  if (file === '-') return readStdin();
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    throw usage(code === 'ENOENT' ? `cannot read ${file}: no such file` : `cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
-  }
-}
 
 /** `pharos export` and `pharos import`: move an organisation between databases. */
 export function registerTransfer(program: Command): void {
@@ -52,7 +42,7 @@ export function registerTransfer(program: Command): void {
         .argument('<file>', 'the export file, or - to read stdin'),
     ),
   ).action(async (file: string, options: ImportOptions) => {
-    const text = await readDocument(file);
+    const text = await readInputFile(file);
     let document: unknown;
     try {
       document = JSON.parse(text);
