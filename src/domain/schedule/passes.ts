@@ -47,7 +47,7 @@ export function forwardPass(
   const fb = new Float64Array(n);
   const sDrive = new Int32Array(n);
   const fDrive = new Int32Array(n);
-  const { clocks, taskClock, lagClock, duration, lag, constraintDate, fixed, fixedStart, fixedFinish } = a;
+  const { clocks, taskClock, lagClock, duration, lag, constraintDate, fixed, fixedStart, fixedFinish, delay } = a;
   const order = g.order;
   for (let x = 0; x < order.length; x++) {
     const node = order[x]!;
@@ -78,6 +78,7 @@ export function forwardPass(
           }
         }
       }
+      if (delay[i]! > 0) sBound += delay[i]!;
       const c = g.constraint[i]!;
       const date = constraintDate[i]!;
       if (c === C.SNET || (g.isSummary[i] && c === C.MSO)) sBound = Math.max(sBound, date);
@@ -168,7 +169,7 @@ export function backwardPass(g: Network, a: PlanArrays, projectFinish: LocalMinu
   const n = g.n;
   const lsb = new Float64Array(n);
   const lfb = new Float64Array(n);
-  const { clocks, taskClock, lagClock, duration, lag, constraintDate, deadline, fixed, fixedStart, fixedFinish } = a;
+  const { clocks, taskClock, lagClock, duration, lag, constraintDate, deadline, fixed, fixedStart, fixedFinish, delay } = a;
   const order = g.order;
   for (let x = order.length - 1; x >= 0; x--) {
     const node = order[x]!;
@@ -203,10 +204,10 @@ export function backwardPass(g: Network, a: PlanArrays, projectFinish: LocalMinu
       const type = g.linkType[k]!;
       const clock = clocks[lagClock[k]!]!;
       if (type === FS || type === FF) {
-        const t = shift(clock, type === FS ? ls[s]! : lf[s]!, -lag[k]!);
+        const t = shift(clock, type === FS ? ls[s]! - delay[s]! : lf[s]!, -lag[k]!);
         if (t < fBound) fBound = t;
       } else {
-        const t = shift(clock, type === SS ? ls[s]! : lf[s]!, -lag[k]!);
+        const t = shift(clock, type === SS ? ls[s]! - delay[s]! : lf[s]!, -lag[k]!);
         if (t < sBound) sBound = t;
       }
     }

@@ -26,6 +26,8 @@ export type PlanArrays = {
   readonly fixedFinish: Float64Array;
   /** Working minutes left at the status date for started tasks. */
   readonly remaining: Float64Array;
+  /** Elapsed minutes of levelling delay on each task's start. */
+  readonly delay: Float64Array;
 };
 
 const finite = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -46,6 +48,7 @@ export function planArrays(input: ScheduleInput, network: Network, around: Local
   const fixedStart = new Float64Array(n).fill(NaN);
   const fixedFinish = new Float64Array(n).fill(NaN);
   const remaining = new Float64Array(n);
+  const delay = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const t = tasks[i]!;
     ownCalendar[i] = t.calendar != null ? 1 : 0;
@@ -53,6 +56,10 @@ export function planArrays(input: ScheduleInput, network: Network, around: Local
     duration[i] = network.isSummary[i] ? 0 : Math.round(t.durationMinutes);
     if (finite(t.constraintDate)) constraintDate[i] = t.constraintDate;
     if (finite(t.deadline)) deadline[i] = t.deadline;
+    if (t.levelingDelayMinutes != null) {
+      if (!(finite(t.levelingDelayMinutes) && t.levelingDelayMinutes >= 0)) issues.push({ field: `tasks.${i}.levelingDelayMinutes`, reason: 'must be a number of minutes, 0 or more' });
+      else if (!network.isSummary[i]) delay[i] = Math.round(t.levelingDelayMinutes);
+    }
     const c = set.clocks[taskClock[i]!]!;
     const pct = t.percentComplete ?? 0;
     if (!(pct >= 0 && pct <= 100)) issues.push({ field: `tasks.${i}.percentComplete`, reason: 'must be between 0 and 100' });
@@ -93,5 +100,5 @@ export function planArrays(input: ScheduleInput, network: Network, around: Local
     }
   }
   if (issues.length) throw invalid(issues);
-  return { clocks: set.clocks, taskClock, lagClock, duration, lag, constraintDate, deadline, fixed, fixedStart, fixedFinish, remaining };
+  return { clocks: set.clocks, taskClock, lagClock, duration, lag, constraintDate, deadline, fixed, fixedStart, fixedFinish, remaining, delay };
 }

@@ -206,6 +206,19 @@ describe('summary tasks', () => {
   });
 });
 
+describe('levelling delay', () => {
+  it('moves a task after the start its links allow by elapsed time, and its predecessors keep their slack', () => {
+    // B may start Mon 17:00 (= Tue 08:00); two elapsed days later is Wed 17:00, so it starts Thu 08:00.
+    const { row } = plan([task('A', 1), task('B', 1, { levelingDelayMinutes: 2 * 1440 })], [link('A', 'B')]);
+    expect(row('B')).toMatchObject({ start: '2026-01-08T08:00', finish: '2026-01-08T17:00', total: 0 });
+    expect(row('A')).toMatchObject({ lf: '2026-01-05T17:00', total: 0 });
+  });
+
+  it('refuses a negative delay, naming the field', () => {
+    expect(() => plan([task('A', 1, { levelingDelayMinutes: -5 })])).toThrowError(/tasks\.0\.levelingDelayMinutes/);
+  });
+});
+
 describe('progress and direction', () => {
   it('with a status date, late work moves after it and unstarted work waits for it', () => {
     const { row } = plan(

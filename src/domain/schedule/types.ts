@@ -38,6 +38,11 @@ export type ScheduleTask = {
   readonly remainingMinutes?: number | null;
   /** Manually scheduled: the dates are fixed as given, links and constraints do not move them. */
   readonly manual?: { readonly start: LocalMinute; readonly finish: LocalMinute } | null;
+  /**
+   * Elapsed minutes added to the start its links and outline allow, before its constraint
+   * applies: the delay resource levelling gives a task (MS Project's LevelingDelay).
+   */
+  readonly levelingDelayMinutes?: number;
   /** Inactive tasks are left out of the schedule, and so are their links. */
   readonly inactive?: boolean;
 };
