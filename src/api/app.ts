@@ -19,6 +19,7 @@ import { portfolioRoutes } from './routes/portfolios.routes.js';
 import { programmeRoutes } from './routes/programmes.routes.js';
 import { projectRoutes } from './routes/projects.routes.js';
 import { strategyRoutes } from './routes/strategy.routes.js';
+import { scheduleRoutes } from './routes/schedule.routes.js';
 
 export type AppOptions = {
   store: Store;
@@ -110,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(programmeRoutes(deps));
       await api.register(projectRoutes(deps));
       await api.register(strategyRoutes(deps));
+      await api.register(scheduleRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -6,6 +6,7 @@ import { STAGES, STATES, effectivePmoMode, isAligned, stageChangeBlock, type Pmo
 import type { Project, ProjectCreate, ProjectListQuery, ProjectPatch } from '../api/schemas/project.schema.js';
 import type { ProjectTable } from '../store/schema.js';
 import { appendAudit } from './audit.js';
+import { deletePlanOf } from './schedule-edits.js';
 import {
   authorize,
   organisationIdsOf,
@@ -345,6 +346,7 @@ export async function deleteProject(ctx: ServiceContext, id: ProjectId, expected
     }
     await trx.deleteFrom('contribution').where('projectId', '=', id).execute();
     await trx.deleteFrom('membership').where('scopeType', '=', 'project').where('scopeId', '=', id).execute();
+    await deletePlanOf(trx, id);
     await trx.deleteFrom('project').where('id', '=', id).execute();
     await appendAudit(trx, ctx, { organisationId: row.organisationId, recordType: 'project', recordId: id, recordLabel: row.name, before: withoutDerived(before), after: null });
   });

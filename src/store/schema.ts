@@ -9,6 +9,13 @@ import type {
   PortfolioId,
   ProgrammeId,
   ProjectId,
+  ScheduleAssignmentId,
+  ScheduleBaselineId,
+  ScheduleCalendarId,
+  ScheduleLinkId,
+  SchedulePlanId,
+  ScheduleResourceId,
+  ScheduleTaskId,
   UserId,
 } from '../domain/ids.js';
 import type { Role, ScopeType } from '../domain/policy/index.js';
@@ -156,6 +163,132 @@ export type LoginFailureTable = {
   at: string;
 };
 
+/** Plan dates are the plan's wall-clock time as text `YYYY-MM-DDTHH:MM:SS`; flags are 1/0. */
+type LocalDateTimeText = string;
+
+export type SchedulePlanTable = Versioned & {
+  id: SchedulePlanId;
+  organisationId: OrganisationId;
+  projectId: ProjectId;
+  direction: 'forward' | 'backward';
+  start: LocalDateTimeText;
+  finish: LocalDateTimeText | null;
+  statusDate: LocalDateTimeText | null;
+  calendarId: ScheduleCalendarId | null;
+  criticalSlackMinutes: number;
+  honorConstraints: number;
+  /** How many working minutes make a "day" when durations are shown in days. */
+  minutesPerDay: number;
+  computedStart: LocalDateTimeText | null;
+  computedFinish: LocalDateTimeText | null;
+  /** JSON array of the engine's warnings at the last recalculation. */
+  warnings: string;
+  /** Counts recalculations: a client holding an older revision has stale computed dates. */
+  revision: number;
+};
+
+export type ScheduleCalendarTable = Versioned & {
+  id: ScheduleCalendarId;
+  organisationId: OrganisationId;
+  projectId: ProjectId;
+  name: string;
+  baseId: ScheduleCalendarId | null;
+  /** JSON: `{ week, workWeeks, exceptions }` as in the engine's CalendarDefinition. */
+  definition: string;
+};
+
+export type ScheduleTaskTable = Versioned & {
+  id: ScheduleTaskId;
+  organisationId: OrganisationId;
+  projectId: ProjectId;
+  /** Stable number within the project (MS Project's UID). */
+  uid: number;
+  /** Row in outline order, 0-based. */
+  position: number;
+  parentId: ScheduleTaskId | null;
+  name: string;
+  notes: string;
+  durationMinutes: number;
+  elapsed: number;
+  milestone: number;
+  calendarId: ScheduleCalendarId | null;
+  constraintType: string;
+  constraintDate: LocalDateTimeText | null;
+  deadline: LocalDateTimeText | null;
+  actualStart: LocalDateTimeText | null;
+  actualFinish: LocalDateTimeText | null;
+  percentComplete: number;
+  remainingMinutes: number | null;
+  manual: number;
+  manualStart: LocalDateTimeText | null;
+  manualFinish: LocalDateTimeText | null;
+  inactive: number;
+  priority: number;
+  levelingDelayMinutes: number;
+  /** Minor units. */
+  fixedCost: number;
+  start: LocalDateTimeText | null;
+  finish: LocalDateTimeText | null;
+  earlyStart: LocalDateTimeText | null;
+  earlyFinish: LocalDateTimeText | null;
+  lateStart: LocalDateTimeText | null;
+  lateFinish: LocalDateTimeText | null;
+  totalSlackMinutes: number | null;
+  freeSlackMinutes: number | null;
+  critical: number;
+  drivingPredecessorId: ScheduleTaskId | null;
+};
+
+export type ScheduleLinkTable = Versioned & {
+  id: ScheduleLinkId;
+  organisationId: OrganisationId;
+  projectId: ProjectId;
+  predecessorId: ScheduleTaskId;
+  successorId: ScheduleTaskId;
+  type: 'FS' | 'SS' | 'FF' | 'SF';
+  lagMinutes: number;
+  lagPercent: number | null;
+  lagElapsed: number;
+};
+
+export type ScheduleResourceTable = Versioned & {
+  id: ScheduleResourceId;
+  organisationId: OrganisationId;
+  projectId: ProjectId;
+  uid: number;
+  name: string;
+  kind: 'work' | 'material' | 'cost';
+  /** 1 = 100 %. */
+  maxUnits: number;
+  calendarId: ScheduleCalendarId | null;
+  /** Minor units per hour of work. */
+  standardRate: number;
+};
+
+export type ScheduleAssignmentTable = Versioned & {
+  id: ScheduleAssignmentId;
+  organisationId: OrganisationId;
+  projectId: ProjectId;
+  taskId: ScheduleTaskId;
+  resourceId: ScheduleResourceId;
+  units: number;
+  workMinutes: number;
+};
+
+export type ScheduleBaselineTable = Versioned & {
+  id: ScheduleBaselineId;
+  organisationId: OrganisationId;
+  projectId: ProjectId;
+  /** 0–10, as MS Project's Baseline, Baseline1 … Baseline10. */
+  number: number;
+  name: string;
+  savedBy: string;
+  projectStart: LocalDateTimeText | null;
+  projectFinish: LocalDateTimeText | null;
+  /** JSON array of `{ taskId, uid, name, start, finish, durationMinutes, cost }`. */
+  tasks: string;
+};
+
 export type Database = {
   organisation: OrganisationTable;
   userAccount: UserTable;
@@ -169,4 +302,11 @@ export type Database = {
   session: SessionTable;
   apiToken: ApiTokenTable;
   loginFailure: LoginFailureTable;
+  schedulePlan: SchedulePlanTable;
+  scheduleCalendar: ScheduleCalendarTable;
+  scheduleTask: ScheduleTaskTable;
+  scheduleLink: ScheduleLinkTable;
+  scheduleResource: ScheduleResourceTable;
+  scheduleAssignment: ScheduleAssignmentTable;
+  scheduleBaseline: ScheduleBaselineTable;
 };
