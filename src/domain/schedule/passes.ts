@@ -31,6 +31,7 @@ const FF = 2;
  * links (from the predecessors' dates in `dates`), its outline parent's bounds and its
  * constraint, in topological order. With `pinned`, tasks flagged there keep the dates
  * already in `dates` (used to place ALAP tasks at their late dates and re-flow successors).
+ * Each warning's task index goes to `warned` (at most one warning per task).
  */
 export function forwardPass(
   g: Network,
@@ -40,6 +41,7 @@ export function forwardPass(
   dates: ForwardDates,
   warnings: ScheduleWarning[] | null,
   pinned: Uint8Array | null = null,
+  warned: number[] | null = null,
 ): void {
   const { start: es, finish: ef, driver } = dates;
   const n = g.n;
@@ -61,8 +63,8 @@ export function forwardPass(
       let fd = -1;
       for (let e = g.inStart[i]!; e < g.inStart[i + 1]!; e++) {
         const k = g.inList[e]!;
-        const q = g.linkPred[k]!;
-        const type = g.linkType[k]!;
+        const q = g.inPred[e]!;
+        const type = g.inType[e]!;
         const clock = clocks[lagClock[k]!]!;
         if (type === FS || type === SS) {
           const t = shift(clock, type === FS ? ef[q]! : es[q]!, lag[k]!);
@@ -139,11 +141,13 @@ export function forwardPass(
       const exact = c === C.MSO || c === C.MFO;
       if (s > target) {
         if (o.honorConstraints) {
+          warned?.push(i);
           warnings?.push({ kind: 'link-overruled', task: o.nameOf(i), detail: `its ${constraintName(c)} constraint holds it before its links allow`, minutes: clock.work(s) - clock.work(target) });
           s = target;
           f = finishFrom(clock, s, d);
           driver[i] = -1;
         } else {
+          warned?.push(i);
           warnings?.push({ kind: 'constraint-overruled', task: o.nameOf(i), detail: `its links move it past its ${constraintName(c)} constraint`, minutes: clock.work(s) - clock.work(target) });
         }
       } else if (exact && s < target) {
@@ -200,8 +204,8 @@ export function backwardPass(g: Network, a: PlanArrays, projectFinish: LocalMinu
     }
     for (let e = g.outStart[i]!; e < g.outStart[i + 1]!; e++) {
       const k = g.outList[e]!;
-      const s = g.linkSucc[k]!;
-      const type = g.linkType[k]!;
+      const s = g.outSucc[e]!;
+      const type = g.outType[e]!;
       const clock = clocks[lagClock[k]!]!;
       if (type === FS || type === FF) {
         const t = shift(clock, type === FS ? ls[s]! - delay[s]! : lf[s]!, -lag[k]!);

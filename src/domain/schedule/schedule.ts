@@ -1,7 +1,7 @@
 import { invalid } from '../errors.js';
 import { shift } from './clocks.js';
 import { formatLocalDateTime, type LocalMinute } from './local-time.js';
-import { buildNetwork, CONSTRAINT_CODE, type Network } from './network.js';
+import { buildNetwork, CONSTRAINT_CODE, kahnOrder, type Network } from './network.js';
 import { backwardPass, type ForwardDates, forwardPass, type PassOptions } from './passes.js';
 import { FIXED_COMPLETE, planArrays, type PlanArrays } from './plan-arrays.js';
 import type { ScheduleInput, ScheduleResult, ScheduleWarning } from './types.js';
@@ -53,6 +53,7 @@ export function schedule(input: ScheduleInput): ScheduleResult {
   const nameOf = (i: number): string => input.tasks[i]!.name ?? input.tasks[i]!.id;
   const o: PassOptions = { honorConstraints: input.honorConstraints ?? true, statusDate: input.statusDate ?? null, nameOf };
   const warnings: ScheduleWarning[] = [];
+  const warned: number[] = [];
   const early = dates(n);
   const late = { start: new Float64Array(n).fill(NaN), finish: new Float64Array(n).fill(NaN) };
   let projectStart: LocalMinute;
@@ -61,18 +62,19 @@ export function schedule(input: ScheduleInput): ScheduleResult {
     projectFinish = anchor;
     backwardPass(g, a, projectFinish, late);
     projectStart = g.order.length ? extremes(g, late.start, 'min') : anchor;
-    forwardPass(g, a, projectStart, o, early, warnings);
+    forwardPass(g, a, projectStart, o, early, warnings, null, warned);
   } else {
     projectStart = anchor;
-    forwardPass(g, a, projectStart, o, early, warnings);
+    forwardPass(g, a, projectStart, o, early, warnings, null, warned);
     projectFinish = g.order.length ? extremes(g, early.finish, 'max') : anchor;
     backwardPass(g, a, projectFinish, late, early);
   }
+  if (g.outlineOrdered && warnings.length > 1) inKahnOrder(g, input, warnings, warned);
   const scheduled = placeAsLateAsPossible(g, a, projectStart, o, early, late);
   const { totalSlack, freeSlack, critical } = slack(g, a, early, late, input.criticalSlackMinutes ?? 0);
   collectWarnings(g, a, o, early, totalSlack, warnings);
   return {
-    ids: input.tasks.map((t) => t.id),
+    ids: g.ids,
     start: scheduled.start,
     finish: scheduled.finish,
     earlyStart: early.start,
@@ -87,6 +89,19 @@ export function schedule(input: ScheduleInput): ScheduleResult {
     projectFinish,
     warnings,
   };
+}
+
+/**
+ * Puts the forward pass's warnings (one per task, `warned[j]` the task of `warnings[j]`) in
+ * Kahn's topological order, the order of the pass before it learned the faster outline order,
+ * so that a plan's warnings keep their order.
+ */
+function inKahnOrder(g: Network, input: ScheduleInput, warnings: ScheduleWarning[], warned: readonly number[]): void {
+  const order = kahnOrder(g, input.tasks);
+  const rank = new Int32Array(g.n);
+  for (let x = 0; x < order.length; x++) if (order[x]! & 1) rank[order[x]! >> 1] = x;
+  const sorted = warnings.map((w, j) => ({ w, at: rank[warned[j]!]! })).sort((p, q) => p.at - q.at);
+  for (let j = 0; j < sorted.length; j++) warnings[j] = sorted[j]!.w;
 }
 
 /** Scheduled dates: early dates, except ALAP tasks at their late dates, with successors re-flowed after them. */
