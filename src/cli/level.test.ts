@@ -11,6 +11,32 @@ import { levelFile, registerLevel } from './level.js';
 const dir = mkdtempSync(join(tmpdir(), 'pharos-level-'));
 const file = join(dir, 'small.sm');
 writeFileSync(file, SM);
+
+// An MS Project plan on the Standard calendar from Monday 2026-01-05: Design (2 days) and Build
+// (2 days, then Ship, 1 day) both need Ann full time. Build has no slack, so it keeps Ann and
+// Design waits two days (dates worked out by hand).
+const WEEK = [1, 2, 3, 4, 5, 6, 7]
+  .map((day) =>
+    day === 1 || day === 7
+      ? `<WeekDay><DayType>${day}</DayType><DayWorking>0</DayWorking></WeekDay>`
+      : `<WeekDay><DayType>${day}</DayType><DayWorking>1</DayWorking><WorkingTimes><WorkingTime><FromTime>08:00:00</FromTime><ToTime>12:00:00</ToTime></WorkingTime>` +
+        '<WorkingTime><FromTime>13:00:00</FromTime><ToTime>17:00:00</ToTime></WorkingTime></WorkingTimes></WeekDay>',
+  )
+  .join('');
+const xmlTask = (uid: number, name: string, hours: number, more = '') =>
+  `<Task><UID>${uid}</UID><ID>${uid}</ID><Name>${name}</Name><OutlineLevel>1</OutlineLevel><Duration>PT${hours}H0M0S</Duration><DurationFormat>7</DurationFormat>${more}</Task>`;
+const XML =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<Project xmlns="http://schemas.microsoft.com/project"><StartDate>2026-01-05T08:00:00</StartDate><CalendarUID>1</CalendarUID>' +
+  `<Calendars><Calendar><UID>1</UID><Name>Standard</Name><IsBaseCalendar>1</IsBaseCalendar><WeekDays>${WEEK}</WeekDays></Calendar></Calendars><Tasks>` +
+  xmlTask(1, 'Design', 16, '<Priority>800</Priority>') +
+  xmlTask(2, 'Build', 16) +
+  xmlTask(3, 'Ship', 8, '<PredecessorLink><PredecessorUID>2</PredecessorUID><Type>1</Type></PredecessorLink>') +
+  '</Tasks><Resources><Resource><UID>1</UID><ID>1</ID><Name>Ann</Name><Type>1</Type><MaxUnits>1.00</MaxUnits></Resource></Resources><Assignments>' +
+  '<Assignment><UID>1</UID><TaskUID>1</TaskUID><ResourceUID>1</ResourceUID><Units>1</Units></Assignment>' +
+  '<Assignment><UID>2</UID><TaskUID>2</TaskUID><ResourceUID>1</ResourceUID><Units>1</Units></Assignment>' +
+  '</Assignments></Project>';
+const xmlFile = join(dir, 'plan.xml');
+writeFileSync(xmlFile, XML);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function program(): Command {
@@ -47,9 +73,69 @@ describe('pharos level', () => {
     await expect(program().parseAsync(['level', file, '--schedules', 'many'], { from: 'user' })).rejects.toBeInstanceOf(CommanderError);
   });
 
-  it('says that other files are levelled elsewhere, and names a missing file', () => {
-    expect(() => levelFile(join(dir, 'plan.xml'))).toThrow(PharosError);
-    expect(() => levelFile(join(dir, 'plan.xml'))).toThrow(/plan\.xml: pharos level reads PSPLIB single-mode files \(\.sm\); levelling MSPDI files is handled elsewhere/);
+  it('refuses files that are neither PSPLIB nor MS Project XML, and names a missing file', () => {
+    expect(() => levelFile(join(dir, 'plan.mpp'))).toThrow(PharosError);
+    expect(() => levelFile(join(dir, 'plan.mpp'))).toThrow(/plan\.mpp: pharos level reads PSPLIB single-mode files \(\.sm\) and MS Project XML files \(\.xml\)/);
     expect(() => levelFile(join(dir, 'none.sm'))).toThrow(/cannot read .*none\.sm: no such file/);
+    expect(() => levelFile(join(dir, 'none.xml'))).toThrow(/cannot read .*none\.xml: no such file/);
+  });
+});
+
+describe('pharos level FILE.xml', () => {
+  it('prints the finish before and after levelling, then each task with its delay and cause', () => {
+    expect(levelFile(xmlFile)).toBe(
+      [
+        'Finish before levelling: 2026-01-07T17:00:00',
+        'Finish after levelling:  2026-01-08T17:00:00',
+        'Over-allocations: 1 before, 0 after',
+        '',
+        'UID  Task    Start                Finish               Delay  Cause',
+        '---  ------  -------------------  -------------------  -----  --------------------',
+        '1    Design  2026-01-07T08:00:00  2026-01-08T17:00:00  2ed    Ann, held by 2 Build',
+        '2    Build   2026-01-05T08:00:00  2026-01-06T17:00:00',
+        '3    Ship    2026-01-07T08:00:00  2026-01-07T17:00:00',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('prints finishes, tasks and over-allocations left with --json, datetimes in the file\'s local time', () => {
+    expect(JSON.parse(levelFile(xmlFile, { json: true }))).toEqual({
+      finishBefore: '2026-01-07T17:00:00',
+      finishAfter: '2026-01-08T17:00:00',
+      overallocationsBefore: 1,
+      tasks: [
+        { uid: 1, name: 'Design', start: '2026-01-07T08:00:00', finish: '2026-01-08T17:00:00', delayMinutes: 2880, cause: [{ resource: 1, resourceName: 'Ann', tasks: [2] }], unresolved: null },
+        { uid: 2, name: 'Build', start: '2026-01-05T08:00:00', finish: '2026-01-06T17:00:00', delayMinutes: 0, cause: null, unresolved: null },
+        { uid: 3, name: 'Ship', start: '2026-01-07T08:00:00', finish: '2026-01-07T17:00:00', delayMinutes: 0, cause: null, unresolved: null },
+      ],
+      overallocations: [],
+    });
+  });
+
+  it('levels within slack only and in priority order when asked, through commander', async () => {
+    const run = async (...args: string[]) => {
+      const out: string[] = [];
+      const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+        out.push(String(chunk));
+        return true;
+      });
+      try {
+        await program().parseAsync(['level', xmlFile, '--json', ...args], { from: 'user' });
+      } finally {
+        spy.mockRestore();
+      }
+      return JSON.parse(out.join('')) as { finishAfter: string; tasks: { delayMinutes: number; unresolved: string | null }[]; overallocations: { reason: string; tasks: number[] }[] };
+    };
+    // Design has a day of slack but needs two: within slack it stays, and the clash is reported.
+    const slack = await run('--within-slack');
+    expect(slack.finishAfter).toBe('2026-01-07T17:00:00');
+    expect(slack.tasks.map((t) => t.unresolved)).toEqual(['within-slack', null, null]);
+    expect(slack.overallocations).toEqual([expect.objectContaining({ reason: 'within-slack', tasks: [1, 2] })]);
+    // Priority first: Design (800) keeps Ann, Build and Ship wait two days.
+    const priority = await run('--order', 'priority');
+    expect(priority.tasks.map((t) => t.delayMinutes)).toEqual([0, 2880, 0]);
+    expect(priority.finishAfter).toBe('2026-01-09T17:00:00');
+    await expect(program().parseAsync(['level', xmlFile, '--order', 'random'], { from: 'user' })).rejects.toBeInstanceOf(CommanderError);
   });
 });
