@@ -61,13 +61,27 @@ function csr(count: number, keys: Int32Array, take: ((k: number) => boolean) | n
   let total = 0;
   for (let k = 0; k < keys.length; k++) {
     if (take && !take(k)) continue;
-    start[keys[k]! + 1]!++;
+    start[keys[k]!]!++;
     total++;
   }
-  for (let i = 0; i < count; i++) start[i + 1]! += start[i]!;
-  const fill = start.slice(0, count);
+  // Running totals make start[i] the end of row i; filling each row from its end, last index
+  // first, leaves start[i] at the row's start and each row in increasing order.
+  for (let i = 1; i < count; i++) start[i]! += start[i - 1]!;
+  start[count] = total;
   const list = new Int32Array(total);
-  for (let k = 0; k < keys.length; k++) if (!take || take(k)) list[fill[keys[k]!]!++] = k;
+  for (let k = keys.length - 1; k >= 0; k--) if (!take || take(k)) list[--start[keys[k]!]!] = k;
+  return [start, list];
+}
+
+/** {@link csr} of keys already in order: the rows are runs of the list 0, 1, 2 … */
+function sortedRows(count: number, keys: Int32Array): [Int32Array, Int32Array] {
+  const start = new Int32Array(count + 1);
+  const list = new Int32Array(keys.length);
+  for (let k = 0; k < keys.length; k++) {
+    start[keys[k]! + 1]!++;
+    list[k] = k;
+  }
+  for (let i = 0; i < count; i++) start[i + 1]! += start[i]!;
   return [start, list];
 }
 
@@ -239,16 +253,24 @@ export function buildNetwork(input: ScheduleInput): Network {
   let allLive = true;
   for (let i = 0; i < n; i++) if (!active[i]) allLive = false;
   const live = allLive ? null : (k: number): boolean => active[linkPred[k]!] === 1 && active[linkSucc[k]!] === 1;
-  const [inStart, inList] = csr(n, linkSucc, live);
+  // Links listed successor by successor (as plans list each task's predecessors) are their
+  // own incoming rows: the link arrays serve as the edge arrays.
+  let bySuccessor = live === null;
+  for (let k = 1; k < m && bySuccessor; k++) if (linkSucc[k]! < linkSucc[k - 1]!) bySuccessor = false;
+  const [inStart, inList] = bySuccessor ? sortedRows(n, linkSucc) : csr(n, linkSucc, live);
   const [outStart, outList] = csr(n, linkPred, live);
   const [childStart, childList] = csr(n, parent, (i) => parent[i]! >= 0 && active[i] === 1);
   const isSummary = new Uint8Array(n);
   for (let i = 0; i < n; i++) isSummary[i] = childStart[i + 1]! > childStart[i]! ? 1 : 0;
-  const inPred = new Int32Array(inList.length);
-  const inType = new Uint8Array(inList.length);
-  for (let e = 0; e < inList.length; e++) {
-    inPred[e] = linkPred[inList[e]!]!;
-    inType[e] = linkType[inList[e]!]!;
+  let inPred = linkPred;
+  let inType = linkType;
+  if (!bySuccessor) {
+    inPred = new Int32Array(inList.length);
+    inType = new Uint8Array(inList.length);
+    for (let e = 0; e < inList.length; e++) {
+      inPred[e] = linkPred[inList[e]!]!;
+      inType[e] = linkType[inList[e]!]!;
+    }
   }
   const outSucc = new Int32Array(outList.length);
   const outType = new Uint8Array(outList.length);

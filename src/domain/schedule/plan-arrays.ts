@@ -42,23 +42,28 @@ export function planArrays(input: ScheduleInput, network: Network, around: Local
   const taskClock = new Int32Array(n);
   const ownCalendar = new Uint8Array(n);
   const duration = new Float64Array(n);
-  const constraintDate = new Float64Array(n).fill(NaN);
-  const deadline = new Float64Array(n).fill(NaN);
   const fixed = new Uint8Array(n);
-  const fixedStart = new Float64Array(n).fill(NaN);
-  const fixedFinish = new Float64Array(n).fill(NaN);
-  const remaining = new Float64Array(n);
-  const delay = new Float64Array(n);
+  // Most tasks have no date constraint, deadline, progress or delay: those arrays start as one
+  // shared array of NaN (or of 0) and get their own on the first value written, which saves
+  // most of the memory a recalculation takes on a large plan and the garbage collections it causes.
+  const nan = new Float64Array(n).fill(NaN);
+  let constraintDate: Float64Array = nan;
+  let deadline: Float64Array = nan;
+  let fixedStart: Float64Array = nan;
+  let fixedFinish: Float64Array = nan;
+  let remaining: Float64Array | null = null;
+  let delay: Float64Array | null = null;
+  const own = (a: Float64Array): Float64Array => (a === nan ? nan.slice() : a);
   for (let i = 0; i < n; i++) {
     const t = tasks[i]!;
     ownCalendar[i] = t.calendar != null ? 1 : 0;
     taskClock[i] = t.elapsed ? 0 : t.calendar != null ? set.indexOf(t.calendar, `tasks.${i}.calendar`) : projectClock;
     duration[i] = network.isSummary[i] ? 0 : Math.round(t.durationMinutes);
-    if (finite(t.constraintDate)) constraintDate[i] = t.constraintDate;
-    if (finite(t.deadline)) deadline[i] = t.deadline;
+    if (finite(t.constraintDate)) (constraintDate = own(constraintDate))[i] = t.constraintDate;
+    if (finite(t.deadline)) (deadline = own(deadline))[i] = t.deadline;
     if (t.levelingDelayMinutes != null) {
       if (!(finite(t.levelingDelayMinutes) && t.levelingDelayMinutes >= 0)) issues.push({ field: `tasks.${i}.levelingDelayMinutes`, reason: 'must be a number of minutes, 0 or more' });
-      else if (!network.isSummary[i]) delay[i] = Math.round(t.levelingDelayMinutes);
+      else if (!network.isSummary[i]) (delay ??= new Float64Array(n))[i] = Math.round(t.levelingDelayMinutes);
     }
     const c = set.clocks[taskClock[i]!]!;
     const pct = t.percentComplete ?? 0;
@@ -68,18 +73,18 @@ export function planArrays(input: ScheduleInput, network: Network, around: Local
         issues.push({ field: `tasks.${i}.manual`, reason: 'needs a start and a finish no earlier than it' });
       }
       fixed[i] = FIXED_MANUAL;
-      fixedStart[i] = t.manual.start;
-      fixedFinish[i] = t.manual.finish;
+      (fixedStart = own(fixedStart))[i] = t.manual.start;
+      (fixedFinish = own(fixedFinish))[i] = t.manual.finish;
     } else if (finite(t.actualFinish) && !network.isSummary[i]) {
       fixed[i] = FIXED_COMPLETE;
-      fixedFinish[i] = t.actualFinish;
-      fixedStart[i] = finite(t.actualStart) ? t.actualStart : c.startAt(c.work(t.actualFinish) - duration[i]!);
+      (fixedFinish = own(fixedFinish))[i] = t.actualFinish;
+      (fixedStart = own(fixedStart))[i] = finite(t.actualStart) ? t.actualStart : c.startAt(c.work(t.actualFinish) - duration[i]!);
       if (fixedFinish[i]! < fixedStart[i]!) issues.push({ field: `tasks.${i}.actualFinish`, reason: 'must not be before the actual start' });
     } else if (finite(t.actualStart) && !network.isSummary[i]) {
       fixed[i] = FIXED_STARTED;
-      fixedStart[i] = t.actualStart;
-      remaining[i] = finite(t.remainingMinutes) ? Math.max(0, t.remainingMinutes) : Math.round((duration[i]! * (100 - pct)) / 100);
-      fixedFinish[i] = finishFrom(c, t.actualStart, duration[i]!);
+      (fixedStart = own(fixedStart))[i] = t.actualStart;
+      (remaining ??= new Float64Array(n))[i] = finite(t.remainingMinutes) ? Math.max(0, t.remainingMinutes) : Math.round((duration[i]! * (100 - pct)) / 100);
+      (fixedFinish = own(fixedFinish))[i] = finishFrom(c, t.actualStart, duration[i]!);
     }
   }
   const m = links.length;
@@ -100,5 +105,6 @@ export function planArrays(input: ScheduleInput, network: Network, around: Local
     }
   }
   if (issues.length) throw invalid(issues);
-  return { clocks: set.clocks, taskClock, lagClock, duration, lag, constraintDate, deadline, fixed, fixedStart, fixedFinish, remaining, delay };
+  const zeros = remaining && delay ? null : new Float64Array(n);
+  return { clocks: set.clocks, taskClock, lagClock, duration, lag, constraintDate, deadline, fixed, fixedStart, fixedFinish, remaining: remaining ?? zeros!, delay: delay ?? zeros! };
 }

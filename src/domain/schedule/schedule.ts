@@ -126,24 +126,28 @@ function slack(g: Network, a: PlanArrays, early: ForwardDates, late: { start: Fl
   const freeSlack = new Float64Array(n).fill(NaN);
   const critical = new Uint8Array(n);
   const { clocks, taskClock, lagClock, lag } = a;
+  const { outStart, outList, outSucc, outType } = g;
   for (let i = 0; i < n; i++) {
     if (!g.active[i]) continue;
     const c = clocks[taskClock[i]!]!;
-    const startSlack = c.work(late.start[i]!) - c.work(early.start[i]!);
-    const finishSlack = c.work(late.finish[i]!) - c.work(early.finish[i]!);
+    // Working-minute counts of the early dates, read once: the free slack of each link needs one.
+    const earlyStart = c.work(early.start[i]!);
+    const earlyFinish = c.work(early.finish[i]!);
+    const startSlack = c.work(late.start[i]!) - earlyStart;
+    const finishSlack = c.work(late.finish[i]!) - earlyFinish;
     const total = g.isSummary[i] ? finishSlack : Math.min(startSlack, finishSlack);
     totalSlack[i] = total;
     let free = total;
-    for (let e = g.outStart[i]!; e < g.outStart[i + 1]!; e++) {
-      const k = g.outList[e]!;
-      const s = g.linkSucc[k]!;
-      const type = g.linkType[k]!;
-      const lc = clocks[lagClock[k]!]!;
+    for (let e = outStart[i]!; e < outStart[i + 1]!; e++) {
+      const k = outList[e]!;
+      const s = outSucc[e]!;
+      const type = outType[e]!;
       // How far this task's start or finish may move before the successor's early date moves.
       const fromFinish = type === FS || type === FF;
       const successorDate = type === FS || type === SS ? early.start[s]! : early.finish[s]!;
-      const allowed = shift(lc, successorDate, -lag[k]!);
-      const room = c.work(allowed) - c.work(fromFinish ? early.finish[i]! : early.start[i]!);
+      const l = lag[k]!;
+      const allowed = l === 0 ? successorDate : shift(clocks[lagClock[k]!]!, successorDate, -l);
+      const room = c.work(allowed) - (fromFinish ? earlyFinish : earlyStart);
       if (room < free) free = room;
     }
     freeSlack[i] = free;

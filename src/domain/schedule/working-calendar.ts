@@ -31,11 +31,16 @@ export const ELAPSED_CLOCK: WorkClock = {
 /** A stretch this long with no working time means the calendar cannot finish the work. */
 const EMPTY_STRETCH_DAYS = 8 * 366;
 const INITIAL_DAYS = 3 * 366;
+/** Counts per entry of the day table (a power of two). */
+const BLOCK_BITS = 10;
+const BLOCK = 1 << BLOCK_BITS;
 
 /**
  * A calendar unrolled into per-day patterns with cumulative working minutes at each day's
- * start, grown on demand in either direction. Lookups are a binary search over days and a
- * walk over one day's few working periods.
+ * start, grown on demand in either direction. `work(t)` finds its day by subtraction; the
+ * inverses find the day holding a count through a table of the first day reaching each
+ * block of {@link BLOCK} counts, then step over the few days of that block. Each then walks
+ * one day's few working periods.
  */
 export class WorkingCalendar implements WorkClock {
   readonly id: string;
@@ -50,6 +55,8 @@ export class WorkingCalendar implements WorkClock {
   private cum: Float64Array = new Float64Array(1);
   /** The day the last count lookup landed on (an index into `cum`). */
   private lastDay = 0;
+  /** `block[b]` = the first day index `i` with `cum[i+1] >= cum[0] + b·BLOCK`. */
+  private block: Int32Array = new Int32Array(1);
 
   constructor(id: string, rule: DayRule, aroundDay: DayNumber) {
     this.id = id;
@@ -107,6 +114,14 @@ export class WorkingCalendar implements WorkClock {
     this.dayPattern = pattern;
     this.cum = cum;
     this.lastDay = 0;
+    const blocks = Math.floor((cum[days]! - cum[0]!) / BLOCK) + 1;
+    const block = new Int32Array(blocks);
+    for (let b = 0, i = 0; b < blocks; b++) {
+      const w = cum[0]! + b * BLOCK;
+      while (i < days - 1 && cum[i + 1]! < w) i++;
+      block[b] = i;
+    }
+    this.block = block;
   }
 
   private growTo(day: DayNumber): void {
@@ -153,7 +168,15 @@ export class WorkingCalendar implements WorkClock {
     const last = this.lastDay;
     const c = this.cum;
     if (last + 1 < c.length && (startSide ? c[last]! <= w && w < c[last + 1]! : c[last]! < w && w <= c[last + 1]!)) return last;
-    const found = this.search(w, startSide);
+    const n = c.length - 1;
+    let found: number;
+    if (startSide ? w >= c[0]! && w < c[n]! : w > c[0]! && w <= c[n]!) {
+      // The answer is the first day whose end count passes w (start side) or reaches it.
+      let i = this.block[Math.floor((w - c[0]!) / BLOCK)]!;
+      if (startSide) while (c[i + 1]! <= w) i++;
+      else while (c[i + 1]! < w) i++;
+      found = i;
+    } else found = this.search(w, startSide);
     this.lastDay = found;
     return found;
   }
