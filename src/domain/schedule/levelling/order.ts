@@ -14,11 +14,14 @@ export type Dependencies = {
   readonly next: Int32Array;
   /** Incoming start-side links (FS, SS) of each task, as link indices. */
   readonly startLinks: readonly (readonly number[])[];
+  /** Outgoing links of each task (between active tasks), as link indices. */
+  readonly outLinks: readonly (readonly number[])[];
 };
 
 export function dependencies(m: Model, plan: ScheduleInput): Dependencies {
   const edges: [number, number][] = [];
   const startLinks: number[][] = Array.from({ length: m.n }, () => []);
+  const outLinks: number[][] = Array.from({ length: m.n }, () => []);
   for (let i = 0; i < m.n; i++) {
     if (!m.active[i]) continue;
     edges.push([2 * i, 2 * i + 1]);
@@ -30,6 +33,7 @@ export function dependencies(m: Model, plan: ScheduleInput): Dependencies {
     const s = m.index.get(l.successor);
     if (p === undefined || s === undefined || !m.active[p] || !m.active[s]) return;
     edges.push([2 * p + 1, 2 * s]);
+    outLinks[p]!.push(k);
     if (l.type === 'FS' || l.type === 'SS') startLinks[s]!.push(k);
   });
   const nextStart = new Int32Array(2 * m.n + 1);
@@ -38,7 +42,7 @@ export function dependencies(m: Model, plan: ScheduleInput): Dependencies {
   const fill = nextStart.slice(0, 2 * m.n);
   const next = new Int32Array(edges.length);
   for (const [a, b] of edges) next[fill[a]!++] = b;
-  return { nextStart, next, startLinks };
+  return { nextStart, next, startLinks, outLinks };
 }
 
 /** A binary heap of task indices, smallest key first. */

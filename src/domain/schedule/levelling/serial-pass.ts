@@ -5,7 +5,7 @@ import { covers } from './intervals.js';
 import { type Model, useIntervals } from './model.js';
 import { type Dependencies, markDownstream } from './order.js';
 import { UsageProfile } from './profile.js';
-import { startBound } from './start-bound.js';
+import { linkBound, startBound } from './start-bound.js';
 import type { UnresolvedReason } from './types.js';
 
 type Booking = { readonly start: number; readonly finish: number; readonly intervals: readonly (readonly number[])[] };
@@ -34,6 +34,8 @@ export class SerialPass {
   readonly waits = new Map<number, Map<number, Set<number>>>();
   private readonly profiles: UsageProfile[];
   private readonly booked: (Booking | null)[];
+  /** The tasks booked on each resource. */
+  private readonly bookedOn: Set<number>[];
   private readonly target: Float64Array;
   private readonly dirty: Uint8Array;
   private changed = false;
@@ -51,6 +53,7 @@ export class SerialPass {
     this.unresolved = new Array<UnresolvedReason | undefined>(m.n);
     this.profiles = m.resources.map((r) => new UsageProfile(r.capacity));
     this.booked = new Array<Booking | null>(m.n).fill(null);
+    this.bookedOn = m.resources.map(() => new Set<number>());
     this.target = new Float64Array(m.n).fill(NaN);
     this.dirty = new Uint8Array(m.n);
     for (let i = 0; i < m.n; i++) {
@@ -112,9 +115,30 @@ export class SerialPass {
     this.target[i] = at;
     this.waits.set(i, waits);
     this.unbook(i);
-    this.book(i, at, finishFrom(clock, at, d));
-    markDownstream(this.deps, i, this.dirty);
+    const finish = finishFrom(clock, at, d);
+    this.book(i, at, finish);
+    this.markMoved(i, at, finish);
     this.changed = true;
+  }
+
+  /**
+   * Marks for recomputation the tasks whose dates may follow task `i` now that it starts at
+   * `start` and finishes at `finish`: each successor whose link bound now passes its current
+   * date, and each summary whose roll-up may change, with everything downstream of them. A
+   * delay absorbed by free slack marks nothing, so the plan is recomputed only when a task
+   * about to be placed really moved.
+   */
+  private markMoved(i: number, start: number, finish: number): void {
+    const { m, plan, current } = this;
+    for (const k of this.deps.outLinks[i]!) {
+      const link = plan.links[k]!;
+      const s = m.index.get(link.successor)!;
+      if (this.dirty[s]) continue;
+      const bound = linkBound(m, plan, link, i, s, start, finish);
+      if (bound > (link.type[1] === 'S' ? current.start[s]! : current.finish[s]!)) markDownstream(this.deps, s, this.dirty);
+    }
+    const p = m.parent[i]!;
+    if (p >= 0 && !this.dirty[p] && (finish > current.finish[p]! || current.start[i]! <= current.start[p]!)) markDownstream(this.deps, p, this.dirty);
   }
 
   /** The latest start levelling may give task `i`: its late start within slack only, and an SNLT/FNLT date that is honoured. */
@@ -136,11 +160,10 @@ export class SerialPass {
 
   private holdersAt(resource: number, t: number): number[] {
     const out: number[] = [];
-    this.booked.forEach((b, j) => {
-      if (!b) return;
+    for (const j of this.bookedOn[resource]!) {
       const k = this.m.uses[j]!.findIndex((u) => u.resource === resource);
-      if (k >= 0 && covers(b.intervals[k]!, t)) out.push(j);
-    });
+      if (covers(this.booked[j]!.intervals[k]!, t)) out.push(j);
+    }
     return out;
   }
 
@@ -148,6 +171,7 @@ export class SerialPass {
     const intervals = this.m.uses[i]!.map((use) => {
       const list = useIntervals(this.m, i, use.resource, start, finish);
       this.profiles[use.resource]!.add(list, use.fit);
+      this.bookedOn[use.resource]!.add(i);
       return list;
     });
     this.booked[i] = { start, finish, intervals };
@@ -156,7 +180,10 @@ export class SerialPass {
   private unbook(i: number): void {
     const b = this.booked[i];
     if (!b) return;
-    this.m.uses[i]!.forEach((use, k) => this.profiles[use.resource]!.add(b.intervals[k]!, -use.fit));
+    this.m.uses[i]!.forEach((use, k) => {
+      this.profiles[use.resource]!.add(b.intervals[k]!, -use.fit);
+      this.bookedOn[use.resource]!.delete(i);
+    });
     this.booked[i] = null;
   }
 

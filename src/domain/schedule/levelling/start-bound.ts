@@ -1,8 +1,19 @@
 import { shift } from '../clocks.js';
-import type { ScheduleInput, ScheduleResult } from '../types.js';
+import type { ScheduleInput, ScheduleLink, ScheduleResult } from '../types.js';
 import { ELAPSED_CLOCK } from '../working-calendar.js';
 import type { Model } from './model.js';
 import type { Dependencies } from './order.js';
+
+/**
+ * Where link `link` puts its successor `s` (index) when its predecessor `q` starts at `start`
+ * and finishes at `finish`: a start bound for FS and SS links, a finish bound for FF and SF,
+ * the lag counted on the successor's calendar (the project's when it has none), or elapsed.
+ */
+export function linkBound(m: Model, plan: ScheduleInput, link: ScheduleLink, q: number, s: number, start: number, finish: number): number {
+  const clock = link.lagElapsed ? ELAPSED_CLOCK : plan.tasks[s]!.calendar != null ? m.clocks[s]! : m.projectClock;
+  const lag = link.lagPercent != null ? Math.round((link.lagPercent * m.duration[q]!) / 100) : Math.round(link.lagMinutes ?? 0);
+  return shift(clock, link.type[0] === 'F' ? finish : start, lag);
+}
 
 /**
  * The start task `i`'s start-to links and outline parents allow in a computed plan, before
@@ -20,9 +31,7 @@ export function startBound(m: Model, plan: ScheduleInput, deps: Dependencies, cu
     for (const k of deps.startLinks[t]!) {
       const link = plan.links[k]!;
       const q = m.index.get(link.predecessor)!;
-      const clock = link.lagElapsed ? ELAPSED_CLOCK : plan.tasks[t]!.calendar != null ? m.clocks[t]! : m.projectClock;
-      const lag = link.lagPercent != null ? Math.round((link.lagPercent * m.duration[q]!) / 100) : Math.round(link.lagMinutes ?? 0);
-      const at = shift(clock, link.type === 'FS' ? current.finish[q]! : current.start[q]!, lag);
+      const at = linkBound(m, plan, link, q, t, current.start[q]!, current.finish[q]!);
       if (at > bound) bound = at;
     }
     const task = plan.tasks[t]!;
