@@ -7,6 +7,7 @@ import { ProgrammePage } from './pages/programme/programme-page';
 import { HistoryTab } from './pages/project/history-tab';
 import { OverviewTab } from './pages/project/overview-tab';
 import { ProjectPage } from './pages/project/project-page';
+import { ScheduleTab } from './pages/project/schedule/schedule-tab';
 import { StrategyTab } from './pages/project/strategy-tab';
 import { SignInPage } from './pages/sign-in/sign-in-page';
 import { StrategyPage } from './pages/strategy/strategy-page';
@@ -33,6 +34,7 @@ export const router = createBrowserRouter([
             element: <ProjectPage />,
             children: [
               { index: true, element: <OverviewTab /> },
+              { path: 'schedule', element: <ScheduleTab /> },
               { path: 'strategy', element: <StrategyTab /> },
               { path: 'history', element: <HistoryTab /> },
             ],

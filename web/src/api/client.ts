@@ -59,9 +59,9 @@ function isProblem(body: unknown): body is Problem {
   return typeof body === 'object' && body !== null && 'status' in body && 'detail' in body;
 }
 
-async function request<T>(method: string, path: string, options: { query?: Query; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+async function request<T>(method: string, path: string, options: { query?: Query; body?: unknown; signal?: AbortSignal; contentType?: string } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.body !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -69,7 +69,7 @@ async function request<T>(method: string, path: string, options: { query?: Query
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : options.contentType ? (options.body as string) : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (error) {
@@ -96,5 +96,8 @@ export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
-  delete: (path: string, query?: Query) => request<void>('DELETE', path, { query }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
+  /** Sends a text document (an uploaded file) as it is, with its content type. */
+  postText: <T>(path: string, text: string, contentType: string, query?: Query) => request<T>('POST', path, { body: text, contentType, query }),
+  delete: <T = void>(path: string, query?: Query) => request<T>('DELETE', path, { query }),
 };

@@ -1,6 +1,6 @@
 import { Skeleton, Stack, Tabs } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconFileDescription, IconHistory, IconTarget } from '@tabler/icons-react';
+import { IconFileDescription, IconHistory, IconTarget, IconTimeline } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { usePortfolio, useProject } from '../../api/queries';
@@ -13,6 +13,7 @@ import type { ProjectContext } from './project-context';
 
 const TABS = [
   { value: 'overview', label: 'Overview', icon: IconFileDescription, path: '' },
+  { value: 'schedule', label: 'Schedule', icon: IconTimeline, path: 'schedule' },
   { value: 'strategy', label: 'Strategy', icon: IconTarget, path: 'strategy' },
   { value: 'history', label: 'History', icon: IconHistory, path: 'history' },
 ] as const;
@@ -28,7 +29,7 @@ export function ProjectPage() {
   const [forbidden, setForbidden] = useState(false);
   useDocumentTitle(project.data ? `${project.data.code} ${project.data.name} · Pharos` : 'Project · Pharos');
 
-  const tab = pathname.endsWith('/strategy') ? 'strategy' : pathname.endsWith('/history') ? 'history' : 'overview';
+  const tab = TABS.find((t) => t.path && pathname.endsWith(`/${t.path}`))?.value ?? 'overview';
   const p = project.data;
   const context = useMemo<ProjectContext | null>(() => {
     if (!p) return null;
