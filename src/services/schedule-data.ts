@@ -1,4 +1,4 @@
-import { PostgresAdapter } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
 import type { ProjectId, ScheduleCalendarId, SchedulePlanId } from '../domain/ids.js';
 import { PharosError } from '../domain/errors.js';
 import { STANDARD_WEEK, type CalendarDefinition, type WeekPattern } from '../domain/schedule/calendar-types.js';
@@ -26,6 +26,7 @@ import type {
 import { authorize, pathOfProject } from './access.js';
 import { nowIso, type Db, type ServiceContext } from './context.js';
 import { newId } from './ids.js';
+import { scheduleOffThread, type EngineOptions } from './schedule-worker.js';
 import type { Action } from '../domain/policy/index.js';
 
 /** Everything the engine needs of one project's plan, as stored. Tasks are in outline order. */
@@ -342,24 +343,83 @@ export function applyResult(data: PlanData, result: ScheduleResult): ScheduleTas
   return moved;
 }
 
-/** Runs the engine on the plan in memory and records where it starts and ends and what it warns of. */
-export function computePlan(data: PlanData): { moved: ScheduleTaskTable[]; facts: OutlineFacts } {
+/** The outline of the plan and the engine's input, or no input for a plan with no tasks (whose dates are set here). */
+function preparePlan(data: PlanData): { facts: OutlineFacts; input: ScheduleInput | null } {
   const facts = outlineOf(data.tasks.map((t) => ({ id: t.id, parentId: t.parentId })));
   if (data.tasks.length === 0) {
     data.plan.computedStart = data.plan.direction === 'backward' && data.plan.finish ? data.plan.finish : data.plan.start;
     data.plan.computedFinish = data.plan.computedStart;
     data.plan.warnings = '[]';
-    return { moved: [], facts };
+    return { facts, input: null };
   }
-  const input = engineInput(data, facts);
-  const result = schedule(input);
+  return { facts, input: engineInput(data, facts) };
+}
+
+/** Writes the engine's result onto the plan in memory: where it starts and ends, what it warns of, the tasks that moved. */
+function finishPlan(data: PlanData, input: ScheduleInput, result: ScheduleResult): ScheduleTaskTable[] {
   const moved = applyResult(data, result);
   const byLabel = new Map(input.tasks.map((t) => [t.name!, t.id]));
   const warnings: Warning[] = result.warnings.map((w) => ({ kind: w.kind, task: w.task, taskId: byLabel.get(w.task) ?? null, detail: w.detail, ...(w.minutes !== undefined ? { minutes: w.minutes } : {}) }));
   data.plan.computedStart = text(result.projectStart);
   data.plan.computedFinish = text(result.projectFinish);
   data.plan.warnings = JSON.stringify(warnings);
-  return { moved, facts };
+  return moved;
+}
+
+/** Runs the engine on the plan in memory (in this thread) and records where it starts and ends and what it warns of. */
+export function computePlan(data: PlanData): { moved: ScheduleTaskTable[]; facts: OutlineFacts } {
+  const { facts, input } = preparePlan(data);
+  return { moved: input ? finishPlan(data, input, schedule(input)) : [], facts };
+}
+
+/** As {@link computePlan}, with the engine in a worker thread when the plan is large (see `schedule-worker.ts`). */
+export async function computePlanAsync(data: PlanData, opts: EngineOptions = {}): Promise<{ moved: ScheduleTaskTable[]; facts: OutlineFacts }> {
+  const { facts, input } = preparePlan(data);
+  return { moved: input ? finishPlan(data, input, await scheduleOffThread(input, opts)) : [], facts };
+}
+
+/** A column of `schedule_task` set by {@link updateTasksById}: its SQL name and the type its text is read as. */
+export type TaskColumn = { name: string; type: 'text' | 'integer' };
+
+/** Rows per statement: 1,000 rows of 11 values stay far below both databases' parameter limits (SQLite 32,766; PostgreSQL 65,535). */
+const ROWS_PER_UPDATE = 1000;
+
+/**
+ * Sets `columns` of many tasks, by id, a thousand rows per statement:
+ * `WITH v(id, …) AS (VALUES (…), …) UPDATE schedule_task SET c = CAST(v.c AS type) … FROM v
+ * WHERE schedule_task.id = v.id`. Both dialects take this form (SQLite since 3.33). PostgreSQL
+ * reads untyped VALUES as text, hence the casts; SQLite keeps each value's own type.
+ * `values(i)` gives row i's values in `columns` order.
+ */
+export async function updateTasksById(trx: Db, columns: readonly TaskColumn[], ids: readonly string[], values: (i: number) => readonly unknown[]): Promise<void> {
+  const names = sql.raw(['id', ...columns.map((c) => c.name)].join(', '));
+  const set = sql.raw(columns.map((c) => (c.type === 'text' ? `${c.name} = v.${c.name}` : `${c.name} = CAST(v.${c.name} AS ${c.type})`)).join(', '));
+  for (let from = 0; from < ids.length; from += ROWS_PER_UPDATE) {
+    const rows = [];
+    for (let i = from; i < Math.min(ids.length, from + ROWS_PER_UPDATE); i++) rows.push(sql`(${sql.join([ids[i], ...values(i)])})`);
+    await sql`WITH v(${names}) AS (VALUES ${sql.join(rows)}) UPDATE schedule_task SET ${set} FROM v WHERE schedule_task.id = v.id`.execute(trx);
+  }
+}
+
+const COMPUTED_COLUMNS: readonly TaskColumn[] = [
+  { name: 'start', type: 'text' },
+  { name: 'finish', type: 'text' },
+  { name: 'early_start', type: 'text' },
+  { name: 'early_finish', type: 'text' },
+  { name: 'late_start', type: 'text' },
+  { name: 'late_finish', type: 'text' },
+  { name: 'total_slack_minutes', type: 'integer' },
+  { name: 'free_slack_minutes', type: 'integer' },
+  { name: 'critical', type: 'integer' },
+  { name: 'driving_predecessor_id', type: 'text' },
+];
+
+/** Writes what the engine computed for the given task rows, in batches (see {@link updateTasksById}). */
+export async function writeComputed(trx: Db, moved: readonly ScheduleTaskTable[]): Promise<void> {
+  await updateTasksById(trx, COMPUTED_COLUMNS, moved.map((t) => t.id), (i) => {
+    const t = moved[i]!;
+    return [t.start, t.finish, t.earlyStart, t.earlyFinish, t.lateStart, t.lateFinish, t.totalSlackMinutes, t.freeSlackMinutes, t.critical, t.drivingPredecessorId];
+  });
 }
 
 /**
@@ -367,28 +427,11 @@ export function computePlan(data: PlanData): { moved: ScheduleTaskTable[]; facts
  * the computed fields of the tasks that moved and the plan's new revision. A plan the engine
  * refuses (a loop, a calendar with no working time) throws, so the change rolls back.
  */
-export async function recalculate(trx: Db, ctx: ServiceContext, projectId: ProjectId): Promise<{ plan: SchedulePlan; moved: ComputedTask[]; data: PlanData; facts: OutlineFacts }> {
+export async function recalculate(trx: Db, ctx: ServiceContext, projectId: ProjectId, opts: EngineOptions = {}): Promise<{ plan: SchedulePlan; moved: ComputedTask[]; data: PlanData; facts: OutlineFacts }> {
   const data = await loadPlanData(trx, projectId);
   if (!data) throw new PharosError('not-found', `project ${projectId} has no plan`);
-  const { moved, facts } = computePlan(data);
-  for (const t of moved) {
-    await trx
-      .updateTable('scheduleTask')
-      .set({
-        start: t.start,
-        finish: t.finish,
-        earlyStart: t.earlyStart,
-        earlyFinish: t.earlyFinish,
-        lateStart: t.lateStart,
-        lateFinish: t.lateFinish,
-        totalSlackMinutes: t.totalSlackMinutes,
-        freeSlackMinutes: t.freeSlackMinutes,
-        critical: t.critical,
-        drivingPredecessorId: t.drivingPredecessorId,
-      })
-      .where('id', '=', t.id)
-      .execute();
-  }
+  const { moved, facts } = await computePlanAsync(data, opts);
+  await writeComputed(trx, moved);
   data.plan.revision += 1;
   data.plan.updatedAt = nowIso(ctx);
   await trx

@@ -10,7 +10,7 @@ import type {
 import { PharosError, invalid } from '../domain/errors.js';
 import { ClockSet } from '../domain/schedule/clocks.js';
 import { formatLocalDateTime, parseLocalDateTime } from '../domain/schedule/local-time.js';
-import { moveBlock, outlineOf } from '../domain/schedule/outline.js';
+import { moveBlock, outlineOf, type OutlineFacts } from '../domain/schedule/outline.js';
 import type {
   AssignmentCreate,
   AssignmentPatch,
@@ -51,6 +51,7 @@ import {
   resourceFromRow,
   taskFromRow,
   type PlanData,
+  updateTasksById,
 } from './schedule-data.js';
 import { listBaselines } from './schedule-baselines.js';
 import { assertVersion, lostRace } from './versioned.js';
@@ -94,13 +95,23 @@ function checkCalendar(data: PlanData, id: string | null | undefined, field: str
   if (id && !data.calendars.some((c) => c.id === id)) throw invalid([{ field, reason: `calendar ${id} is not one of this plan's calendars` }]);
 }
 
-/** Writes positions 0…n−1 in the given order, touching only rows whose position changed. */
+/** Writes positions 0…n−1 in the given order, touching only rows whose position changed (in batches). */
 async function renumber(trx: Db, rows: readonly ScheduleTaskTable[]): Promise<void> {
+  const changed: ScheduleTaskTable[] = [];
   for (let i = 0; i < rows.length; i++) {
     if (rows[i]!.position === i) continue;
     rows[i]!.position = i;
-    await trx.updateTable('scheduleTask').set({ position: i }).where('id', '=', rows[i]!.id).execute();
+    changed.push(rows[i]!);
   }
+  await updateTasksById(trx, [{ name: 'position', type: 'integer' }], changed.map((t) => t.id), (i) => [changed[i]!.position]);
+}
+
+/** A summary lasts as long as its children span: working minutes from its start to its finish on the plan's calendar. */
+function withSummarySpans(data: PlanData, facts: OutlineFacts, tasks: ScheduleTask[]): ScheduleTask[] {
+  if (!tasks.some((t) => t.summary && t.start && t.finish)) return tasks;
+  const set = new ClockSet(data.calendars.map(calendarDefinition), parseLocalDateTime(data.plan.start)!);
+  const clock = set.clocks[set.indexOf(data.plan.calendarId ?? data.calendars[0]!.id, 'calendarId')]!;
+  return tasks.map((t, i) => (facts.summary[i] && t.start && t.finish ? { ...t, durationMinutes: clock.work(parseLocalDateTime(t.finish)!) - clock.work(parseLocalDateTime(t.start)!) } : t));
 }
 
 /** The whole plan as the Gantt reads it; the plan is created on first use. */
@@ -111,7 +122,7 @@ export async function getSchedule(ctx: ServiceContext, projectId: ProjectId): Pr
   return {
     plan: planFromRow(data.plan),
     calendars: data.calendars.map(calendarFromRow),
-    tasks: data.tasks.map((t, i) => taskFromRow(t, facts, i)),
+    tasks: withSummarySpans(data, facts, data.tasks.map((t, i) => taskFromRow(t, facts, i))),
     links: data.links.map(linkFromRow),
     resources: data.resources.map(resourceFromRow),
     assignments: data.assignments.map(assignmentFromRow),
