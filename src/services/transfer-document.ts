@@ -13,8 +13,16 @@ import type {
   PortfolioTable,
   ProgrammeTable,
   ProjectTable,
+  ScheduleAssignmentTable,
+  ScheduleBaselineTable,
+  ScheduleCalendarTable,
+  ScheduleLinkTable,
+  SchedulePlanTable,
+  ScheduleResourceTable,
+  ScheduleTaskTable,
   UserTable,
 } from '../store/schema.js';
+import { CONSTRAINT_TYPES, LINK_TYPES } from '../domain/schedule/types.js';
 
 /**
  * The organisation export format (`pharos-organisation`, version 1): every row of one
@@ -23,7 +31,9 @@ import type {
  */
 
 export const EXPORT_FORMAT = 'pharos-organisation';
-export const EXPORT_FORMAT_VERSION = 1;
+/** Version 2 added the projects' plans (schedule tables); version 1 documents still import, with no plans. */
+export const EXPORT_FORMAT_VERSION = 2;
+const READABLE_VERSIONS: readonly number[] = [1, 2];
 
 const Id = z.uuid({ message: 'must be an id (UUID)' });
 const Timestamp = z.iso.datetime({ message: 'must be an ISO-8601 UTC timestamp' });
@@ -163,6 +173,117 @@ const AuditEventRow = z.strictObject({
   changes: jsonText(Array.isArray, 'an array'),
 });
 
+/** A plan's wall-clock date and time, `YYYY-MM-DDTHH:MM:SS`. */
+const LocalDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/, 'must be a local date and time YYYY-MM-DDTHH:MM:SS');
+const Flag = z.union([z.literal(0), z.literal(1)]);
+const Int = z.number().int();
+const InProject = { id: Id, organisationId: Id, projectId: Id };
+
+const SchedulePlanRow = z.strictObject({
+  ...InProject,
+  direction: z.enum(['forward', 'backward']),
+  start: LocalDateTime,
+  finish: LocalDateTime.nullable(),
+  statusDate: LocalDateTime.nullable(),
+  calendarId: Id.nullable(),
+  criticalSlackMinutes: Int,
+  honorConstraints: Flag,
+  minutesPerDay: Int.min(1),
+  computedStart: LocalDateTime.nullable(),
+  computedFinish: LocalDateTime.nullable(),
+  warnings: jsonText(Array.isArray, 'an array'),
+  revision: Int,
+  ...Versioned,
+});
+
+const ScheduleCalendarRow = z.strictObject({
+  ...InProject,
+  name: Text,
+  baseId: Id.nullable(),
+  definition: jsonText((v) => isObject(v) && Array.isArray((v as { week?: unknown }).week), 'an object with a week'),
+  ...Versioned,
+});
+
+const ScheduleTaskRow = z.strictObject({
+  ...InProject,
+  uid: Int,
+  position: Int.min(0),
+  parentId: Id.nullable(),
+  name: Text,
+  notes: Text,
+  durationMinutes: Int.min(0),
+  elapsed: Flag,
+  milestone: Flag,
+  calendarId: Id.nullable(),
+  constraintType: z.enum(CONSTRAINT_TYPES),
+  constraintDate: LocalDateTime.nullable(),
+  deadline: LocalDateTime.nullable(),
+  actualStart: LocalDateTime.nullable(),
+  actualFinish: LocalDateTime.nullable(),
+  percentComplete: z.number().min(0).max(100),
+  remainingMinutes: Int.nullable(),
+  manual: Flag,
+  manualStart: LocalDateTime.nullable(),
+  manualFinish: LocalDateTime.nullable(),
+  inactive: Flag,
+  priority: Int,
+  levelingDelayMinutes: Int.min(0),
+  fixedCost: Int,
+  start: LocalDateTime.nullable(),
+  finish: LocalDateTime.nullable(),
+  earlyStart: LocalDateTime.nullable(),
+  earlyFinish: LocalDateTime.nullable(),
+  lateStart: LocalDateTime.nullable(),
+  lateFinish: LocalDateTime.nullable(),
+  totalSlackMinutes: Int.nullable(),
+  freeSlackMinutes: Int.nullable(),
+  critical: Flag,
+  drivingPredecessorId: Id.nullable(),
+  ...Versioned,
+});
+
+const ScheduleLinkRow = z.strictObject({
+  ...InProject,
+  predecessorId: Id,
+  successorId: Id,
+  type: z.enum(LINK_TYPES),
+  lagMinutes: Int,
+  lagPercent: z.number().nullable(),
+  lagElapsed: Flag,
+  ...Versioned,
+});
+
+const ScheduleResourceRow = z.strictObject({
+  ...InProject,
+  uid: Int,
+  name: Text,
+  kind: z.enum(['work', 'material', 'cost']),
+  maxUnits: z.number().min(0),
+  calendarId: Id.nullable(),
+  standardRate: Int.min(0),
+  ...Versioned,
+});
+
+const ScheduleAssignmentRow = z.strictObject({
+  ...InProject,
+  taskId: Id,
+  resourceId: Id,
+  units: z.number().min(0),
+  workMinutes: Int.min(0),
+  ...Versioned,
+});
+
+const ScheduleBaselineRow = z.strictObject({
+  ...InProject,
+  number: Int.min(0).max(10),
+  name: Text,
+  savedBy: Text,
+  projectStart: LocalDateTime.nullable(),
+  projectFinish: LocalDateTime.nullable(),
+  tasks: jsonText(Array.isArray, 'an array'),
+  ...Versioned,
+});
+
 // Each row schema must name exactly the columns of its table: a new column fails to compile
 // here until the export format learns it.
 type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : false;
@@ -177,12 +298,19 @@ const columnsMatch: [
   SameKeys<z.infer<typeof ContributionRow>, ContributionTable>,
   SameKeys<z.infer<typeof ApiTokenRow>, ApiTokenTable>,
   SameKeys<z.infer<typeof AuditEventRow>, AuditEventTable>,
-] = [true, true, true, true, true, true, true, true, true, true];
+  SameKeys<z.infer<typeof SchedulePlanRow>, SchedulePlanTable>,
+  SameKeys<z.infer<typeof ScheduleCalendarRow>, ScheduleCalendarTable>,
+  SameKeys<z.infer<typeof ScheduleTaskRow>, ScheduleTaskTable>,
+  SameKeys<z.infer<typeof ScheduleLinkRow>, ScheduleLinkTable>,
+  SameKeys<z.infer<typeof ScheduleResourceRow>, ScheduleResourceTable>,
+  SameKeys<z.infer<typeof ScheduleAssignmentRow>, ScheduleAssignmentTable>,
+  SameKeys<z.infer<typeof ScheduleBaselineRow>, ScheduleBaselineTable>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 void columnsMatch;
 
 export const OrganisationDocumentSchema = z.strictObject({
   format: z.literal(EXPORT_FORMAT),
-  formatVersion: z.literal(EXPORT_FORMAT_VERSION),
+  formatVersion: z.union([z.literal(1), z.literal(2)]),
   exportedAt: Timestamp,
   organisation: OrganisationRow,
   users: z.array(UserRow),
@@ -194,12 +322,20 @@ export const OrganisationDocumentSchema = z.strictObject({
   contributions: z.array(ContributionRow),
   apiTokens: z.array(ApiTokenRow),
   auditEvents: z.array(AuditEventRow),
+  // Version 2: the projects' plans (absent from version 1 documents).
+  schedulePlans: z.array(SchedulePlanRow).default([]),
+  scheduleCalendars: z.array(ScheduleCalendarRow).default([]),
+  scheduleTasks: z.array(ScheduleTaskRow).default([]),
+  scheduleLinks: z.array(ScheduleLinkRow).default([]),
+  scheduleResources: z.array(ScheduleResourceRow).default([]),
+  scheduleAssignments: z.array(ScheduleAssignmentRow).default([]),
+  scheduleBaselines: z.array(ScheduleBaselineRow).default([]),
 });
 
 /** An organisation export, rows typed exactly as the store's tables. */
 export type OrganisationDocument = {
   format: typeof EXPORT_FORMAT;
-  formatVersion: typeof EXPORT_FORMAT_VERSION;
+  formatVersion: 1 | 2;
   exportedAt: string;
   organisation: OrganisationTable;
   users: UserTable[];
@@ -211,10 +347,44 @@ export type OrganisationDocument = {
   contributions: ContributionTable[];
   apiTokens: ApiTokenTable[];
   auditEvents: AuditEventTable[];
+  schedulePlans: SchedulePlanTable[];
+  scheduleCalendars: ScheduleCalendarTable[];
+  scheduleTasks: ScheduleTaskTable[];
+  scheduleLinks: ScheduleLinkTable[];
+  scheduleResources: ScheduleResourceTable[];
+  scheduleAssignments: ScheduleAssignmentTable[];
+  scheduleBaselines: ScheduleBaselineTable[];
 };
 
 /** The tables of a document that hold lists of rows, in the order they are inserted. */
-export const ROW_TABLES = ['users', 'memberships', 'portfolios', 'programmes', 'projects', 'objectives', 'contributions', 'apiTokens', 'auditEvents'] as const;
+export const ROW_TABLES = [
+  'users',
+  'memberships',
+  'portfolios',
+  'programmes',
+  'projects',
+  'objectives',
+  'contributions',
+  'apiTokens',
+  'auditEvents',
+  'scheduleCalendars',
+  'schedulePlans',
+  'scheduleTasks',
+  'scheduleLinks',
+  'scheduleResources',
+  'scheduleAssignments',
+  'scheduleBaselines',
+] as const;
+/** The schedule tables, with the store table each goes to. */
+export const SCHEDULE_TABLES = [
+  ['scheduleCalendars', 'scheduleCalendar'],
+  ['schedulePlans', 'schedulePlan'],
+  ['scheduleTasks', 'scheduleTask'],
+  ['scheduleLinks', 'scheduleLink'],
+  ['scheduleResources', 'scheduleResource'],
+  ['scheduleAssignments', 'scheduleAssignment'],
+  ['scheduleBaselines', 'scheduleBaseline'],
+] as const;
 export type RowTable = (typeof ROW_TABLES)[number];
 
 const MAX_LISTED = 5;
@@ -236,8 +406,8 @@ export function validateDocument(value: unknown): OrganisationDocument {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) refuse([{ field: '(document)', reason: 'must be a JSON object' }]);
   const head = value as Record<string, unknown>;
   if (head.format !== EXPORT_FORMAT) refuse([{ field: 'format', reason: `must be "${EXPORT_FORMAT}": this is not a Pharos organisation export` }]);
-  if (head.formatVersion !== EXPORT_FORMAT_VERSION) {
-    refuse([{ field: 'formatVersion', reason: `is ${JSON.stringify(head.formatVersion)}, but this Pharos reads version ${EXPORT_FORMAT_VERSION}` }]);
+  if (!READABLE_VERSIONS.includes(head.formatVersion as number)) {
+    refuse([{ field: 'formatVersion', reason: `is ${JSON.stringify(head.formatVersion)}, but this Pharos reads versions ${READABLE_VERSIONS.join(' and ')}` }]);
   }
   const parsed = OrganisationDocumentSchema.safeParse(value);
   if (!parsed.success) {
@@ -265,7 +435,10 @@ function referenceIssues(doc: OrganisationDocument): FieldIssue[] {
   const programmes = idSet('programmes');
   const projects = idSet('projects');
   const objectives = idSet('objectives');
-  for (const table of ['memberships', 'contributions', 'apiTokens', 'auditEvents'] as const) idSet(table);
+  for (const table of ['memberships', 'contributions', 'apiTokens', 'auditEvents', 'schedulePlans', 'scheduleLinks', 'scheduleAssignments', 'scheduleBaselines'] as const) idSet(table);
+  const calendars = idSet('scheduleCalendars');
+  const tasks = idSet('scheduleTasks');
+  const resources = idSet('scheduleResources');
 
   const unique = (table: RowTable, key: (row: never) => string, what: string) => {
     const seen = new Set<string>();
@@ -319,9 +492,37 @@ function referenceIssues(doc: OrganisationDocument): FieldIssue[] {
   });
   doc.apiTokens.forEach((t, i) => user(t.userId, `apiTokens.${i}.userId`));
 
+  // Plans: every row in a project of the document, and every reference within the plan's rows.
+  const projectOf = new Map<string, string>();
+  for (const [key] of SCHEDULE_TABLES) {
+    sameOrg(key, doc[key]);
+    doc[key].forEach((r, i) => {
+      ref(projects.has(r.projectId), `${key}.${i}.projectId`, 'is not a project of the document');
+      projectOf.set(r.id, r.projectId);
+    });
+  }
+  const inPlan = (set: Set<string>, id: string | null, projectId: string, field: string, what: string) =>
+    ref(id === null || (set.has(id) && projectOf.get(id) === projectId), field, `is not a ${what} of the same plan`);
+  unique('schedulePlans', (p: SchedulePlanTable) => p.projectId, 'plan of project');
+  doc.schedulePlans.forEach((p, i) => inPlan(calendars, p.calendarId, p.projectId, `schedulePlans.${i}.calendarId`, 'calendar'));
+  doc.scheduleCalendars.forEach((c, i) => inPlan(calendars, c.baseId, c.projectId, `scheduleCalendars.${i}.baseId`, 'calendar'));
+  doc.scheduleTasks.forEach((t, i) => {
+    inPlan(tasks, t.parentId, t.projectId, `scheduleTasks.${i}.parentId`, 'task');
+    inPlan(calendars, t.calendarId, t.projectId, `scheduleTasks.${i}.calendarId`, 'calendar');
+  });
+  doc.scheduleLinks.forEach((l, i) => {
+    inPlan(tasks, l.predecessorId, l.projectId, `scheduleLinks.${i}.predecessorId`, 'task');
+    inPlan(tasks, l.successorId, l.projectId, `scheduleLinks.${i}.successorId`, 'task');
+  });
+  doc.scheduleResources.forEach((r, i) => inPlan(calendars, r.calendarId, r.projectId, `scheduleResources.${i}.calendarId`, 'calendar'));
+  doc.scheduleAssignments.forEach((a, i) => {
+    inPlan(tasks, a.taskId, a.projectId, `scheduleAssignments.${i}.taskId`, 'task');
+    inPlan(resources, a.resourceId, a.projectId, `scheduleAssignments.${i}.resourceId`, 'resource');
+  });
+
   if (issues.length === 0) {
-    for (const table of ['programmes', 'objectives'] as const) {
-      const rows = doc[table] as readonly { id: string; parentId: string | null }[];
+    for (const table of ['programmes', 'objectives', 'scheduleTasks', 'scheduleCalendars'] as const) {
+      const rows = (table === 'scheduleCalendars' ? doc.scheduleCalendars.map((c) => ({ id: c.id, parentId: c.baseId })) : doc[table]) as readonly { id: string; parentId: string | null }[];
       const reached = new Set(treeOrder(rows));
       rows.forEach((r, i) => ref(reached.has(r.id), `${table}.${i}.parentId`, 'makes a cycle in the tree'));
     }

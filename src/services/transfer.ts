@@ -9,6 +9,7 @@ import {
   EXPORT_FORMAT_VERSION,
   parentsFirst,
   ROW_TABLES,
+  SCHEDULE_TABLES,
   validateDocument,
   type OrganisationDocument,
   type RowTable,
@@ -91,6 +92,20 @@ export async function exportOrganisation(db: Kysely<Database>, organisationId: s
     step('apiTokens');
     const auditEvents = await trx.selectFrom('auditEvent').selectAll().where('organisationId', '=', orgId).orderBy('id').execute();
     step('auditEvents');
+    const scheduleCalendars = await trx.selectFrom('scheduleCalendar').selectAll().where('organisationId', '=', orgId).orderBy('id').execute();
+    step('scheduleCalendars');
+    const schedulePlans = await trx.selectFrom('schedulePlan').selectAll().where('organisationId', '=', orgId).orderBy('id').execute();
+    step('schedulePlans');
+    const scheduleTasks = await trx.selectFrom('scheduleTask').selectAll().where('organisationId', '=', orgId).orderBy('id').execute();
+    step('scheduleTasks');
+    const scheduleLinks = await trx.selectFrom('scheduleLink').selectAll().where('organisationId', '=', orgId).orderBy('id').execute();
+    step('scheduleLinks');
+    const scheduleResources = await trx.selectFrom('scheduleResource').selectAll().where('organisationId', '=', orgId).orderBy('id').execute();
+    step('scheduleResources');
+    const scheduleAssignments = await trx.selectFrom('scheduleAssignment').selectAll().where('organisationId', '=', orgId).orderBy('id').execute();
+    step('scheduleAssignments');
+    const scheduleBaselines = await trx.selectFrom('scheduleBaseline').selectAll().where('organisationId', '=', orgId).orderBy('id').execute();
+    step('scheduleBaselines');
     return {
       format: EXPORT_FORMAT,
       formatVersion: EXPORT_FORMAT_VERSION,
@@ -105,6 +120,13 @@ export async function exportOrganisation(db: Kysely<Database>, organisationId: s
       contributions,
       apiTokens,
       auditEvents,
+      schedulePlans,
+      scheduleCalendars,
+      scheduleTasks,
+      scheduleLinks,
+      scheduleResources,
+      scheduleAssignments,
+      scheduleBaselines,
     };
   });
 }
@@ -127,7 +149,9 @@ export type ImportResult = {
 
 type Tx = Transaction<Database>;
 
-async function existing(trx: Tx, table: 'userAccount' | 'membership' | 'portfolio' | 'programme' | 'project' | 'objective' | 'contribution' | 'apiToken' | 'auditEvent', ids: readonly string[]): Promise<Set<string>> {
+type RowTableName = 'userAccount' | 'membership' | 'portfolio' | 'programme' | 'project' | 'objective' | 'contribution' | 'apiToken' | 'auditEvent' | (typeof SCHEDULE_TABLES)[number][1];
+
+async function existing(trx: Tx, table: RowTableName, ids: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();
   for (const part of chunks(ids)) {
     const rows = await trx.selectFrom(table).select('id').where('id', 'in', part as never[]).execute();
@@ -189,6 +213,7 @@ async function checkTarget(trx: Tx, doc: OrganisationDocument): Promise<{ skipUs
     ['objective', 'objectives'],
     ['contribution', 'contributions'],
     ['auditEvent', 'auditEvents'],
+    ...SCHEDULE_TABLES.map(([key, table]) => [table, key] as const),
   ] as const;
   for (const [table, key] of tables) {
     const clash = await existing(trx, table, doc[key].map((r) => r.id));
@@ -248,6 +273,14 @@ export async function importOrganisation(db: Kysely<Database>, document: unknown
     await insert('contributions', 'contribution', doc.contributions);
     await insert('apiTokens', 'apiToken', doc.apiTokens, skipTokens);
     await insert('auditEvents', 'auditEvent', doc.auditEvents);
+    // Plans: a calendar before the calendars based on it, a summary task before its subtasks.
+    await insert('scheduleCalendars', 'scheduleCalendar', parentsFirst(doc.scheduleCalendars.map((c) => ({ ...c, parentId: c.baseId }))).map(({ parentId: _p, ...c }) => c));
+    await insert('schedulePlans', 'schedulePlan', doc.schedulePlans);
+    await insert('scheduleTasks', 'scheduleTask', parentsFirst(doc.scheduleTasks));
+    await insert('scheduleLinks', 'scheduleLink', doc.scheduleLinks);
+    await insert('scheduleResources', 'scheduleResource', doc.scheduleResources);
+    await insert('scheduleAssignments', 'scheduleAssignment', doc.scheduleAssignments);
+    await insert('scheduleBaselines', 'scheduleBaseline', doc.scheduleBaselines);
 
     const org = doc.organisation;
     await appendAudit(trx, ctx, {

@@ -2,19 +2,41 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app.js';
 import { PharosError } from '../../src/domain/errors.js';
-import type { ApiTokenId, OrganisationId, ProjectId, UserId } from '../../src/domain/ids.js';
+import type { ApiTokenId, OrganisationId, ProjectId, ScheduleTaskId, UserId } from '../../src/domain/ids.js';
+import { AssignmentCreate, CalendarCreate, LinkCreate, ResourceCreate, TaskCreate } from '../../src/api/schemas/schedule.schema.js';
+import { saveBaseline } from '../../src/services/schedule-baselines.js';
+import { createAssignment, createCalendar, createLink, createResource, createTask, getSchedule, updateTask } from '../../src/services/schedule-edits.js';
 import { systemActor, type ServiceContext } from '../../src/services/context.js';
 import { DEMO_PASSWORD, demoEmail, seedDemo } from '../../src/services/demo-seed.js';
 import { createApiToken } from '../../src/services/sessions.js';
 import { createUser } from '../../src/services/users.js';
 import { exportOrganisation, importOrganisation, type OrganisationDocument } from '../../src/services/transfer.js';
+import { ROW_TABLES } from '../../src/services/transfer-document.js';
 import type { Store } from '../../src/store/database.js';
 import type { Database } from '../../src/store/schema.js';
 import { DIALECTS, freshStore } from '../support/database.js';
 
 type Fresh = Store & { drop(): Promise<void> };
 
-const TABLES = ['organisation', 'userAccount', 'membership', 'portfolio', 'programme', 'project', 'objective', 'contribution', 'apiToken', 'auditEvent'] as const;
+const TABLES = [
+  'organisation',
+  'userAccount',
+  'membership',
+  'portfolio',
+  'programme',
+  'project',
+  'objective',
+  'contribution',
+  'apiToken',
+  'auditEvent',
+  'schedulePlan',
+  'scheduleCalendar',
+  'scheduleTask',
+  'scheduleLink',
+  'scheduleResource',
+  'scheduleAssignment',
+  'scheduleBaseline',
+] as const;
 type Table = (typeof TABLES)[number];
 
 /** Every row of a table, straight from the database (not through the export), ordered by id. */
@@ -28,6 +50,9 @@ async function counts(store: Store): Promise<Record<Table, number>> {
   for (const t of TABLES) out[t] = (await rows(store, t)).length;
   return out;
 }
+
+/** Every list of rows of a document, empty. */
+const NO_ROWS = Object.fromEntries(ROW_TABLES.map((t) => [t, []])) as unknown as Pick<OrganisationDocument, (typeof ROW_TABLES)[number]>;
 
 const clone = (doc: OrganisationDocument): OrganisationDocument => JSON.parse(JSON.stringify(doc)) as OrganisationDocument;
 
@@ -59,6 +84,19 @@ for (const dialect of DIALECTS) {
       token = (await createApiToken(source.db, () => new Date(), analyst.id, 'reporting job', 30)).token;
       const revoked = await createApiToken(source.db, () => new Date(), analyst.id, 'old job', 30);
       await source.db.updateTable('apiToken').set({ revokedAt: new Date().toISOString() }).where('id', '=', revoked.id as ApiTokenId).execute();
+      // A plan with every kind of schedule record, so the move is seen to carry plans too.
+      const project = await source.db.selectFrom('project').select('id').where('organisationId', '=', orgId).orderBy('code', 'desc').executeTakeFirstOrThrow();
+      const pid = project.id as ProjectId;
+      const survey = (await createTask(ctx, pid, TaskCreate.parse({ name: 'Survey', durationMinutes: 960 }))).record;
+      const phase = (await createTask(ctx, pid, TaskCreate.parse({ name: 'Phase' }))).record;
+      const build = (await createTask(ctx, pid, TaskCreate.parse({ name: 'Build', parentId: phase.id, fixedCost: 12_000 }))).record;
+      await createLink(ctx, pid, LinkCreate.parse({ predecessorId: survey.id, successorId: build.id, type: 'SS', lagMinutes: 240 }));
+      const crew = (await createResource(ctx, pid, ResourceCreate.parse({ name: 'Crew', standardRate: 5_000 }))).record;
+      await createAssignment(ctx, pid, AssignmentCreate.parse({ taskId: build.id, resourceId: crew.id }));
+      const view = await getSchedule(ctx, pid);
+      const holidays = (await createCalendar(ctx, pid, CalendarCreate.parse({ name: 'Site', baseId: view.calendars[0]!.id, week: [null, null, null, null, null, null, null], exceptions: [{ from: '2026-12-25', to: '2026-12-26', working: [] }] }))).record;
+      await updateTask(ctx, pid, survey.id as ScheduleTaskId, { version: survey.version, calendarId: holidays.id });
+      await saveBaseline(ctx, pid, 0, { name: 'Approved' });
       doc = await exportOrganisation(source.db, orgId);
     });
     afterAll(async () => {
@@ -67,7 +105,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('exports every row of the organisation', async () => {
-      expect(doc).toMatchObject({ format: 'pharos-organisation', formatVersion: 1 });
+      expect(doc).toMatchObject({ format: 'pharos-organisation', formatVersion: 2 });
       for (const [key, table] of [
         ['portfolios', 'portfolio'],
         ['programmes', 'programme'],
@@ -78,6 +116,13 @@ for (const dialect of DIALECTS) {
         ['auditEvents', 'auditEvent'],
         ['users', 'userAccount'],
         ['apiTokens', 'apiToken'],
+        ['schedulePlans', 'schedulePlan'],
+        ['scheduleCalendars', 'scheduleCalendar'],
+        ['scheduleTasks', 'scheduleTask'],
+        ['scheduleLinks', 'scheduleLink'],
+        ['scheduleResources', 'scheduleResource'],
+        ['scheduleAssignments', 'scheduleAssignment'],
+        ['scheduleBaselines', 'scheduleBaseline'],
       ] as const) {
         expect(doc[key], key).toEqual(await rows(source, table));
       }
@@ -90,7 +135,9 @@ for (const dialect of DIALECTS) {
       const result = await importOrganisation(target.db, clone(doc), (p) => progress.push(p.done));
       expect(result).toMatchObject({ organisationId: orgId, slug: 'northwind', existingUsers: 0 });
       expect(result.inserted.projects).toBe(doc.projects.length);
-      expect(progress.at(-1)).toBe(1 + doc.users.length + doc.memberships.length + doc.portfolios.length + doc.programmes.length + doc.projects.length + doc.objectives.length + doc.contributions.length + doc.apiTokens.length + doc.auditEvents.length);
+      expect(progress.at(-1)).toBe(1 + ROW_TABLES.reduce((n, t) => n + doc[t].length, 0));
+      expect(result.inserted.scheduleTasks).toBeGreaterThanOrEqual(3);
+      expect(result.inserted.scheduleBaselines).toBeGreaterThanOrEqual(1);
 
       for (const table of TABLES) {
         const before = await rows(source, table);
@@ -132,7 +179,7 @@ for (const dialect of DIALECTS) {
 
     it('refuses the same slug under another id, and an existing email under another id', async () => {
       // Another organisation that happens to use the same slug: nothing but the organisation row.
-      const sameSlug = { ...clone(doc), users: [], memberships: [], portfolios: [], programmes: [], projects: [], objectives: [], contributions: [], apiTokens: [], auditEvents: [] };
+      const sameSlug = { ...clone(doc), ...NO_ROWS };
       sameSlug.organisation.id = randomUUID() as OrganisationId;
       expect((await refusal(importOrganisation(target.db, sameSlug))).message).toMatch(/slug "northwind" already exists/);
 
@@ -171,12 +218,26 @@ for (const dialect of DIALECTS) {
         error = await refusal(importOrganisation(empty.db, badTags));
         expect(error.message).toMatch(/projects\.0\.tags: must be JSON text holding an array of strings/);
 
-        error = await refusal(importOrganisation(empty.db, { ...clone(doc), formatVersion: 2 }));
-        expect(error.message).toMatch(/formatVersion: is 2, but this Pharos reads version 1/);
+        error = await refusal(importOrganisation(empty.db, { ...clone(doc), formatVersion: 3 } as unknown as OrganisationDocument));
+        expect(error.message).toMatch(/formatVersion: is 3, but this Pharos reads versions 1 and 2/);
         error = await refusal(importOrganisation(empty.db, { hello: 'world' }));
         expect(error.message).toMatch(/format: must be "pharos-organisation"/);
 
         expect(await counts(empty)).toEqual(Object.fromEntries(TABLES.map((t) => [t, 0])));
+      } finally {
+        await empty.drop();
+      }
+    });
+
+    it('still reads a version 1 export (made before plans existed)', async () => {
+      const empty = await freshStore(dialect);
+      try {
+        const old = clone(doc) as unknown as Record<string, unknown>;
+        old.formatVersion = 1;
+        for (const key of ROW_TABLES.filter((t) => t.startsWith('schedule'))) delete old[key];
+        const result = await importOrganisation(empty.db, old);
+        expect(result.inserted.projects).toBe(doc.projects.length);
+        expect(result.inserted.scheduleTasks).toBe(0);
       } finally {
         await empty.drop();
       }
@@ -206,6 +267,7 @@ for (const dialect of DIALECTS) {
       big.memberships = [];
       big.auditEvents = [];
       big.contributions = [];
+      Object.assign(big, { schedulePlans: [], scheduleCalendars: [], scheduleTasks: [], scheduleLinks: [], scheduleResources: [], scheduleAssignments: [], scheduleBaselines: [] });
       big.portfolios = big.portfolios.map((p) => orgOf({ ...p, managerId: null }));
       big.programmes = big.programmes.map((p) => orgOf({ ...p, managerId: null }));
       big.objectives = big.objectives.map(orgOf);

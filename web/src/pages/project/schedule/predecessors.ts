@@ -1,4 +1,4 @@
-import { formatDuration, parseDuration } from './timescale';
+import { formatDuration, parseDuration } from './timescale.js';
 
 type LinkType = 'FS' | 'SS' | 'FF' | 'SF';
 export type LinkSpec = { predecessorId: string; type: LinkType; lagMinutes: number; lagPercent: number | null };
