@@ -22,6 +22,7 @@ import {
   updateResource,
   updateTask,
 } from '../../services/schedule-edits.js';
+import { levelSchedule } from '../../services/schedule-levelling.js';
 import { exportMspdi, importMspdi } from '../../services/schedule-transfer.js';
 import { IdParams, Problem } from '../schemas/common.schema.js';
 import {
@@ -36,6 +37,8 @@ import {
   changeResult,
   ImportQuery,
   ImportReport,
+  LevelReport,
+  LevelRequest,
   LinkCreate,
   LinkPatch,
   PlanPatch,
@@ -105,6 +108,8 @@ export function scheduleRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       await deleteBaseline(ctx(req), pid(req.params), req.params.number, req.query.version);
       return reply.code(204).send(null);
     });
+
+    app.post('/projects/:id/schedule/level', { schema: { tags, summary: 'Level the resources: delay tasks so no work resource is over its capacity, and report each delay with its cause (or clear the delays)', params: IdParams, body: LevelRequest, response: { 200: LevelReport } }, config: write }, (req) => levelSchedule(ctx(req), pid(req.params), req.body));
 
     app.post('/projects/:id/schedule/import', { schema: { tags, summary: 'Import an MS Project XML (MSPDI) file as the plan; send it as application/xml', params: IdParams, querystring: ImportQuery, response: { 200: ImportReport, 415: Problem } }, config: write }, (req) => importMspdi(ctx(req), pid(req.params), req.body, req.query.replace, req.headers['content-type']));
     app.get('/projects/:id/schedule/export', { schema: { tags, summary: 'Download the plan as an MS Project XML (MSPDI) file', params: IdParams }, config: read }, async (req, reply) => {

@@ -430,3 +430,45 @@ export type ImportReport = z.infer<typeof ImportReport>;
 
 export const ScheduleParams = z.strictObject({ id: Uuid, itemId: Uuid });
 export const BaselineParams = z.strictObject({ id: Uuid, number: z.coerce.number().int().min(0, 'must be 0–10').max(10, 'must be 0–10') });
+
+export const LevelRequest = z.strictObject({
+  /** Delay tasks only within their total slack, so the finish does not move. */
+  withinSlackOnly: z.boolean().default(false),
+  /** `standard`: predecessors, slack, start, priority, constraints (MS Project's Standard); `priority` puts priority first. */
+  order: z.enum(['standard', 'priority']).default('standard'),
+  /** Remove every levelling delay instead. */
+  clear: z.boolean().default(false),
+});
+export type LevelRequest = z.infer<typeof LevelRequest>;
+
+export const LevelReport = z.object({
+  plan: SchedulePlan,
+  moved: z.array(ComputedTask),
+  /** The finish without levelling delays, and with the new ones. */
+  finishBefore: z.string().nullable(),
+  finishAfter: z.string().nullable(),
+  /** Each task given a delay (elapsed minutes), with the resources and tasks it waited for; or one that needed a delay it could not get. */
+  delayed: z.array(
+    z.object({
+      taskId: Uuid,
+      name: z.string(),
+      delayMinutes: z.number().int(),
+      waitedFor: z.array(z.object({ resource: z.string(), tasks: z.array(z.string()) })),
+      unresolved: z.enum(['do-not-level', 'within-slack', 'constraint', 'exceeds-capacity', 'moved-by-links']).nullable(),
+    }),
+  ),
+  /** Over-allocations left, each with the reason. */
+  overallocations: z.array(
+    z.object({
+      resource: z.string(),
+      from: z.string(),
+      to: z.string(),
+      units: z.number(),
+      capacity: z.number(),
+      tasks: z.array(z.string()),
+      reason: z.string(),
+      detail: z.string(),
+    }),
+  ),
+});
+export type LevelReport = z.infer<typeof LevelReport>;
