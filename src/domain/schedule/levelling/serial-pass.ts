@@ -124,7 +124,9 @@ export class SerialPass {
   /**
    * Marks for recomputation the tasks whose dates may follow task `i` now that it starts at
    * `start` and finishes at `finish`: each successor whose link bound now passes its current
-   * date, and each summary whose roll-up may change, with everything downstream of them. A
+   * date, and each summary whose roll-up may change, with everything downstream of them; and
+   * a successor whose start bound moved although its dates did not (its delay is measured
+   * from that bound). A
    * delay absorbed by free slack marks nothing, so the plan is recomputed only when a task
    * about to be placed really moved.
    */
@@ -135,7 +137,10 @@ export class SerialPass {
       const s = m.index.get(link.successor)!;
       if (this.dirty[s]) continue;
       const bound = linkBound(m, plan, link, i, s, start, finish);
-      if (bound > (link.type[1] === 'S' ? current.start[s]! : current.finish[s]!)) markDownstream(this.deps, s, this.dirty);
+      const startSide = link.type[1] === 'S';
+      if (bound > (startSide ? current.start[s]! : current.finish[s]!)) markDownstream(this.deps, s, this.dirty);
+      // The successor stays, but the start bound its own delay would be measured from moved.
+      else if (startSide && bound > linkBound(m, plan, link, i, s, current.start[i]!, current.finish[i]!)) this.dirty[s] = 1;
     }
     const p = m.parent[i]!;
     if (p >= 0 && !this.dirty[p] && (finish > current.finish[p]! || current.start[i]! <= current.start[p]!)) markDownstream(this.deps, p, this.dirty);
@@ -145,7 +150,12 @@ export class SerialPass {
   private latestStart(i: number): { at: number; reason: UnresolvedReason } {
     let at = Infinity;
     let reason: UnresolvedReason = 'within-slack';
-    if (this.withinSlackOnly) at = this.current.lateStart[i]!;
+    if (this.withinSlackOnly) {
+      // Slack as room from where the task is (its scheduled start can precede its early start
+      // when an ALAP task re-flows it), never past its late start.
+      const { start, earlyStart, lateStart } = this.current;
+      at = Math.min(lateStart[i]!, start[i]! + lateStart[i]! - earlyStart[i]!);
+    }
     const t = this.plan.tasks[i]!;
     if ((this.plan.honorConstraints ?? true) && t.constraintDate != null && (t.constraint === 'SNLT' || t.constraint === 'FNLT')) {
       const c = this.m.clocks[i]!;
