@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { TaskCreate, LinkCreate } from '../../src/api/schemas/schedule.schema.js';
+import { AssignmentCreate, LinkCreate, ResourceCreate, TaskCreate } from '../../src/api/schemas/schedule.schema.js';
 import type { ProjectId, ScheduleTaskId } from '../../src/domain/ids.js';
 import { STANDARD_WEEK } from '../../src/domain/schedule/calendar-types.js';
 import { parseLocalDateTime } from '../../src/domain/schedule/local-time.js';
 import { mspdiFromPlan } from '../../src/io/mspdi/mspdi-from-plan.js';
 import { writeMspdi } from '../../src/io/mspdi/index.js';
-import { createLink, createTask, getSchedule, updatePlan } from '../../src/services/schedule-edits.js';
+import { createAssignment, createLink, createResource, createTask, getSchedule, updatePlan } from '../../src/services/schedule-edits.js';
 import { saveBaseline } from '../../src/services/schedule-baselines.js';
 import { importMspdi } from '../../src/services/schedule-transfer.js';
 import { FIXED_NOW, hasChromium, pageWidth, startE2e, VIEWPORTS, type E2e } from './support.js';
@@ -148,6 +148,21 @@ describe.skipIf(!hasChromium)('schedule (Gantt)', () => {
     await grid.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
     await page.locator('[data-task="Task 4999"]').waitFor();
     expect(await page.locator('[data-task]').count()).toBeLessThan(80);
+  });
+
+  it('levels the resources from the toolbar and says who waited for whom', async () => {
+    const ops = e2e.fixture.projects['OPS-001'] as ProjectId;
+    const sys = e2e.system;
+    const a = (await createTask(sys, ops, TaskCreate.parse({ name: 'Install conveyor', durationMinutes: 2 * 480 }))).record;
+    const b = (await createTask(sys, ops, TaskCreate.parse({ name: 'Install scanner', durationMinutes: 480 }))).record;
+    const crew = (await createResource(sys, ops, ResourceCreate.parse({ name: 'Install crew' }))).record;
+    for (const t of [a, b]) await createAssignment(sys, ops, AssignmentCreate.parse({ taskId: t.id, resourceId: crew.id }));
+    const { page } = await e2e.open('admin');
+    await page.goto(`/projects/${ops}/schedule`);
+    await page.getByRole('button', { name: 'Level resources' }).click();
+    await page.getByText(/Levelled: 1 task\(s\) delayed/).waitFor();
+    await page.getByText(/waits .* for Install crew/).waitFor();
+    await page.getByRole('button', { name: 'Clear levelling' }).waitFor();
   });
 
   it('is usable on a phone: the plan scrolls inside its frame', async () => {

@@ -5,6 +5,8 @@ import type {
   BaselineSummary,
   ComputedTask,
   ImportReport,
+  LevelReport,
+  LevelRequest,
   LinkCreate,
   ScheduleLink,
   SchedulePlan,
@@ -14,7 +16,7 @@ import type {
   TaskPatch,
 } from '../../../src/api/schemas/schedule.schema.js';
 
-export type { BaselineComparison, ScheduleLink, SchedulePlan, ScheduleTask, ScheduleView };
+export type { BaselineComparison, LevelReport, ScheduleLink, SchedulePlan, ScheduleTask, ScheduleView };
 /** What a change returns: the record, the recalculated plan and the tasks whose dates moved. */
 export type Change<T> = { record: T; plan: SchedulePlan; moved: ComputedTask[] };
 
@@ -89,6 +91,10 @@ export function useScheduleMutations(projectId: string) {
     }),
     saveBaseline: useMutation({
       mutationFn: ({ number, name, version }: { number: number; name: string; version?: number }) => api.put<BaselineSummary>(`${base}/baselines/${number}`, { name, ...(version ? { version } : {}) }),
+      onSuccess: () => void client.invalidateQueries({ queryKey: ['schedule', projectId] }),
+    }),
+    level: useMutation({
+      mutationFn: (request: Partial<LevelRequest>) => api.post<LevelReport>(`${base}/level`, request),
       onSuccess: () => void client.invalidateQueries({ queryKey: ['schedule', projectId] }),
     }),
     importFile: useMutation({

@@ -8,18 +8,19 @@ import {
   IconDownload,
   IconFileImport,
   IconPlus,
+  IconStairs,
   IconTimeline,
   IconTrash,
 } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
 import { isApiError } from '../../../api/client';
-import { useBaselineComparison, useSchedule, useScheduleMutations, type ScheduleTask, type ScheduleView } from '../../../api/schedule';
+import { useBaselineComparison, useSchedule, useScheduleMutations, type LevelReport, type ScheduleTask, type ScheduleView } from '../../../api/schedule';
 import { EmptyState } from '../../../shared/empty-state';
 import { ErrorPanel } from '../../../shared/error-panel';
 import { useProjectContext } from '../project-context';
 import { Gantt, type Column } from './gantt';
 import { parsePredecessors } from './predecessors';
-import { formatPlanDate, parseDuration, parsePlanDate, ZOOMS, type Zoom } from './timescale';
+import { formatDuration, formatPlanDate, parseDuration, parsePlanDate, ZOOMS, type Zoom } from './timescale';
 
 const todayText = () => new Date().toISOString().slice(0, 10);
 
@@ -41,6 +42,7 @@ export function ScheduleTab() {
   const [importing, importModal] = useDisclosure(false);
   const [importError, setImportError] = useState<string | null>(null);
   const [notLoaded, setNotLoaded] = useState<string[] | null>(null);
+  const [levelled, setLevelled] = useState<LevelReport | null>(null);
   const comparison = useBaselineComparison(project.id, baselineNumber);
   const view = schedule.data;
 
@@ -145,6 +147,12 @@ export function ScheduleTab() {
       })
       .catch((e: unknown) => setImportError(reason(e).message));
   };
+  const anyDelay = tasks.some((t) => t.levelingDelayMinutes > 0);
+  const level = (clear: boolean) =>
+    act(async () => {
+      const report = await m.level.mutateAsync({ clear });
+      setLevelled(clear ? null : report);
+    })();
   const saveBaseline = act(async () => {
     const existing = view.baselines.find((b) => b.number === 0);
     await m.saveBaseline.mutateAsync({ number: 0, name: 'Baseline', ...(existing ? { version: existing.version } : {}) });
@@ -217,6 +225,18 @@ export function ScheduleTab() {
           <Button size="xs" variant="default" color="red" leftSection={<IconTrash size={14} />} onClick={remove} disabled={!sel || busy}>
             Delete
           </Button>
+          {view.resources.length > 0 && (
+            <Tooltip label="Delay tasks so that nobody is asked for more than their capacity">
+              <Button size="xs" variant="default" leftSection={<IconStairs size={14} />} onClick={() => level(false)} loading={m.level.isPending && !m.level.variables?.clear}>
+                Level resources
+              </Button>
+            </Tooltip>
+          )}
+          {anyDelay && (
+            <Button size="xs" variant="subtle" onClick={() => level(true)} loading={m.level.isPending && !!m.level.variables?.clear}>
+              Clear levelling
+            </Button>
+          )}
           <Button size="xs" variant="default" leftSection={<IconBookmark size={14} />} onClick={saveBaseline} loading={m.saveBaseline.isPending}>
             Save baseline
           </Button>
@@ -232,6 +252,23 @@ export function ScheduleTab() {
       {importError && !importing && (
         <Alert color="red" withCloseButton onClose={() => setImportError(null)} title="That did not work">
           {importError}
+        </Alert>
+      )}
+      {levelled && (
+        <Alert color={levelled.overallocations.length ? 'yellow' : 'teal'} withCloseButton onClose={() => setLevelled(null)} title={`Levelled: ${levelled.delayed.filter((d) => d.delayMinutes > 0).length} task(s) delayed; finish ${formatPlanDate(levelled.finishBefore)} → ${formatPlanDate(levelled.finishAfter)}`}>
+          <Text size="sm" component="ul" m={0} pl="md">
+            {levelled.delayed.slice(0, 6).map((d) => (
+              <li key={d.taskId}>
+                {d.name}{' '}
+                {d.delayMinutes > 0 ? `waits ${formatDuration(d.delayMinutes, 1440)} (elapsed) for ${d.waitedFor.map((w) => `${w.resource} (${w.tasks.join(', ')})`).join('; ')}` : `could not be delayed (${d.unresolved})`}
+              </li>
+            ))}
+            {levelled.overallocations.slice(0, 4).map((o, i) => (
+              <li key={`o${i}`}>
+                Still over capacity: {o.resource} {formatPlanDate(o.from)}–{formatPlanDate(o.to)} ({o.detail})
+              </li>
+            ))}
+          </Text>
         </Alert>
       )}
       {notLoaded && notLoaded.length > 0 && (
