@@ -100,6 +100,8 @@ function hashOf(s: string): number {
 class IdIndex {
   private readonly slots: Int32Array;
   private readonly mask: number;
+  /** Each task's id hash: scanning those of nearby tasks is cheaper than a probe of the table. */
+  private readonly hashes: Int32Array;
 
   constructor(
     private readonly ids: readonly string[],
@@ -108,9 +110,12 @@ class IdIndex {
     const size = 1 << Math.max(4, 32 - Math.clz32(2 * ids.length));
     this.slots = new Int32Array(size).fill(-1);
     this.mask = size - 1;
+    this.hashes = new Int32Array(ids.length);
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
-      let h = hashOf(id) & this.mask;
+      const hash = hashOf(id);
+      this.hashes[i] = hash;
+      let h = hash & this.mask;
       for (;;) {
         const at = this.slots[h]!;
         if (at < 0) break;
@@ -124,8 +129,8 @@ class IdIndex {
     }
   }
 
-  get(id: string): number | undefined {
-    let h = hashOf(id) & this.mask;
+  get(id: string, hash = hashOf(id)): number | undefined {
+    let h = hash & this.mask;
     for (;;) {
       const at = this.slots[h]!;
       if (at < 0) return undefined;
@@ -146,7 +151,21 @@ class IdIndex {
     if (guess + 1 < ids.length && ids[guess + 1] === id) return guess + 1;
     return this.get(id);
   }
+
+  /**
+   * The task with id `id`, looking first among the {@link BEFORE} tasks before `task` (a
+   * predecessor is usually a little earlier in the plan than its successor).
+   */
+  before(id: string, task: number): number | undefined {
+    const hash = hashOf(id);
+    const { hashes, ids } = this;
+    for (let j = task - 1; j >= 0 && j >= task - BEFORE; j--) if (hashes[j] === hash && ids[j] === id) return j;
+    return this.get(id, hash);
+  }
 }
+
+/** How many tasks before a link's successor {@link IdIndex.before} scans for its predecessor. */
+const BEFORE = 16;
 
 /** Reads the tasks and links into a {@link Network}, refusing what cannot be scheduled. */
 export function buildNetwork(input: ScheduleInput): Network {
@@ -215,8 +234,9 @@ export function buildNetwork(input: ScheduleInput): Network {
     let p: number | undefined;
     if (guessing) {
       s = index.near(l.successor, lastSucc);
-      // A predecessor is often the task just before its successor, or the last link's.
-      p = s !== undefined && s > 0 && ids[s - 1] === l.predecessor ? s - 1 : index.near(l.predecessor, lastPred);
+      // A predecessor is often the last link's, or a little before its successor.
+      if (s === undefined) p = index.near(l.predecessor, lastPred);
+      else p = lastPred >= 0 && ids[lastPred] === l.predecessor ? lastPred : index.before(l.predecessor, s);
     } else {
       p = index.get(l.predecessor);
       s = index.get(l.successor);

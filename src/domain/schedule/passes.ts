@@ -44,11 +44,14 @@ export function forwardPass(
   warned: number[] | null = null,
 ): void {
   const { start: es, finish: ef, driver } = dates;
-  const n = g.n;
-  const sb = new Float64Array(n);
-  const fb = new Float64Array(n);
-  const sDrive = new Int32Array(n);
-  const fDrive = new Int32Array(n);
+  // A task's bounds live in its own date slots from its entry node to its exit node, which
+  // overwrites them (the start bound in `es`, the finish bound in `ef`, the task whose link
+  // set the start bound in `driver`): nothing reads a task's dates in between but its own
+  // exit and its children's entries (which want the bounds). Pinned tasks keep their dates.
+  const sb = es;
+  const fb = ef;
+  const sDrive = driver;
+  const fDrive = new Int32Array(g.n);
   const { clocks, taskClock, lagClock, duration, lag, constraintDate, fixed, fixedStart, fixedFinish, delay } = a;
   const order = g.order;
   for (let x = 0; x < order.length; x++) {
@@ -86,6 +89,7 @@ export function forwardPass(
       if (c === C.SNET || (g.isSummary[i] && c === C.MSO)) sBound = Math.max(sBound, date);
       else if (c === C.FNET || (g.isSummary[i] && c === C.MFO)) fBound = Math.max(fBound, date);
       if (o.statusDate !== null && fixed[i] === FIXED_NONE && !g.isSummary[i]) sBound = Math.max(sBound, o.statusDate);
+      if (pinned && pinned[i] && !g.isSummary[i]) continue;
       sb[i] = sBound;
       fb[i] = fBound;
       sDrive[i] = sd;
@@ -170,9 +174,10 @@ export function forwardPass(
  */
 export function backwardPass(g: Network, a: PlanArrays, projectFinish: LocalMinute, late: BackwardDates, early?: BackwardDates): void {
   const { start: ls, finish: lf } = late;
-  const n = g.n;
-  const lsb = new Float64Array(n);
-  const lfb = new Float64Array(n);
+  // A summary's bounds live in its late dates from its exit node to its entry node (which
+  // sets the dates from its children's); only its children read them in between.
+  const lsb = ls;
+  const lfb = lf;
   const { clocks, taskClock, lagClock, duration, lag, constraintDate, deadline, fixed, fixedStart, fixedFinish, delay } = a;
   const order = g.order;
   for (let x = order.length - 1; x >= 0; x--) {
@@ -220,9 +225,11 @@ export function backwardPass(g: Network, a: PlanArrays, projectFinish: LocalMinu
     if (c === C.FNLT || c === C.MFO) fBound = Math.min(fBound, date);
     else if (c === C.SNLT || c === C.MSO) sBound = Math.min(sBound, date);
     if (Number.isFinite(deadline[i]!)) fBound = Math.min(fBound, deadline[i]!);
-    lsb[i] = sBound;
-    lfb[i] = fBound;
-    if (g.isSummary[i]) continue;
+    if (g.isSummary[i]) {
+      lsb[i] = sBound;
+      lfb[i] = fBound;
+      continue;
+    }
     const clock = clocks[taskClock[i]!]!;
     if (fixed[i] === FIXED_COMPLETE) {
       ls[i] = fixedStart[i]!;
