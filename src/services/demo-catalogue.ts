@@ -321,3 +321,184 @@ export const PROJECTS: readonly DemoProject[] = GROUPS.flatMap((g) =>
   })),
 );
 
+
+/**
+ * A demo plan: rows in outline order as `[depth, key, name, working days, links, extra]`.
+ * Depth 1 is a phase (a summary: its days are ignored), deeper rows sit under the last row one
+ * level up. 0 days makes a milestone. Links name predecessors by key, each with an optional
+ * type and lag in working days: `'design'`, `'survey SS+5'`, `'tests FF-2'`. Durations, lags
+ * and dates are stretched to fit the project's planned dates when seeded.
+ */
+export type DemoPlanRow = [depth: number, key: string, name: string, days: number, links?: string, extra?: DemoPlanExtra];
+export type DemoPlanExtra = {
+  /** Resources by key with units in percent (100 when left out): `'civils elec:50'`. */
+  who?: string;
+  /** Start no earlier than this many working days after the plan's start. */
+  snet?: number;
+  /** Finish no later than this many working days after the plan's start. */
+  fnlt?: number;
+  /** A deadline this many working days after the plan's start. */
+  deadline?: number;
+};
+export type DemoPlan = {
+  project: string;
+  resources: readonly { key: string; name: string; kind?: 'work' | 'material'; maxUnits?: number; ratePounds: number }[];
+  rows: readonly DemoPlanRow[];
+  /** Changes made after baseline 0 was saved, as a person would: a task's duration, in working days, grows by `days`. */
+  slips: readonly { key: string; days: number }[];
+};
+
+export const DEMO_PLANS: readonly DemoPlan[] = [
+  {
+    project: 'RS-401',
+    resources: [
+      { key: 'pm', name: 'Project manager', ratePounds: 68 },
+      { key: 'survey', name: 'Survey team', ratePounds: 55 },
+      { key: 'design', name: 'Civil design engineers', maxUnits: 2, ratePounds: 72 },
+      { key: 'consents', name: 'Consents officer', ratePounds: 50 },
+      { key: 'civils', name: 'Civils contractor crews', maxUnits: 3, ratePounds: 85 },
+      { key: 'elec', name: 'Substation electrical team', maxUnits: 2, ratePounds: 78 },
+    ],
+    rows: [
+      [1, 'init', 'Initiation', 0],
+      [2, 'charter', 'Project charter approved', 0],
+      [2, 'risk', 'Flood risk assessment of 30 primary substations', 15, 'charter', { who: 'survey design:50' }],
+      [2, 'prio', 'Site prioritisation by consequence of flooding', 5, 'risk', { who: 'pm design' }],
+      [2, 'gate1', 'Gate 1: sites and budget confirmed', 0, 'prio'],
+      [1, 'des', 'Design', 0],
+      [2, 'topo1', 'Topographic surveys, first 15 sites', 20, 'gate1', { who: 'survey' }],
+      [2, 'topo2', 'Topographic surveys, second 15 sites', 20, 'topo1', { who: 'survey' }],
+      [2, 'hyd', 'Hydraulic modelling of the 1-in-1000-year flood', 25, 'topo1 SS+10', { who: 'design' }],
+      [2, 'barrier', 'Demountable barrier design', 20, 'hyd FS-5', { who: 'design' }],
+      [2, 'plinth', 'Raised plinth design for switchgear', 15, 'barrier SS+5 topo2', { who: 'design:50' }],
+      [2, 'review', 'Design review with operations', 3, 'barrier plinth', { who: 'pm design' }],
+      [2, 'desok', 'Design approved', 0, 'review'],
+      [1, 'cons', 'Consents', 0],
+      [2, 'apps', 'Planning applications for 12 sites', 10, 'desok', { who: 'consents' }],
+      [2, 'permits', 'Environment Agency flood risk activity permits', 30, 'apps SS', { who: 'consents:50' }],
+      [2, 'decisions', 'Local planning decisions', 40, 'apps'],
+      [2, 'consok', 'All consents in place', 0, 'permits decisions'],
+      [1, 'proc', 'Procurement', 0],
+      [2, 'tender', 'Civils framework mini-competition', 25, 'desok', { who: 'pm:50' }],
+      [2, 'award', 'Contract award', 0, 'tender'],
+      [2, 'make', 'Barrier manufacture and delivery', 60, 'award'],
+      [2, 'steel', 'Plinth steelwork fabrication', 35, 'award SS+10'],
+      [1, 'build', 'Construction', 0],
+      [2, 'mob', 'Contractor mobilisation', 10, 'award consok', { who: 'civils' }],
+      [2, 'b1', 'Batch 1: ten highest-risk sites', 0],
+      [3, 'b1c', 'Batch 1 civils: bunds, walls and drainage', 40, 'mob make SS+20', { who: 'civils:200' }],
+      [3, 'b1e', 'Batch 1 switchgear raised onto plinths', 25, 'b1c SS+15 steel', { who: 'elec' }],
+      [3, 'b1t', 'Batch 1 barrier deployment drill', 3, 'b1c b1e FF', { who: 'civils:50 elec:50' }],
+      [2, 'b2', 'Batch 2: ten sites', 0],
+      [3, 'b2c', 'Batch 2 civils: bunds, walls and drainage', 40, 'b1c', { who: 'civils:200' }],
+      [3, 'b2e', 'Batch 2 switchgear raised onto plinths', 25, 'b2c SS+15 b1e', { who: 'elec' }],
+      [3, 'b2t', 'Batch 2 barrier deployment drill', 3, 'b2c b2e FF', { who: 'civils:50 elec:50' }],
+      [2, 'b3', 'Batch 3: last ten sites', 0],
+      [3, 'b3c', 'Batch 3 civils: bunds, walls and drainage', 40, 'b2c', { who: 'civils:200', fnlt: 330 }],
+      [3, 'b3e', 'Batch 3 switchgear raised onto plinths', 25, 'b3c SS+15 b2e', { who: 'elec' }],
+      [3, 'b3t', 'Batch 3 barrier deployment drill', 3, 'b3c b3e FF', { who: 'civils:50 elec:50' }],
+      [1, 'close', 'Handover and closure', 0],
+      [2, 'records', 'As-built drawings and asset records', 15, 'b3e SS+10', { who: 'design:50' }],
+      [2, 'training', 'Barrier deployment training for field teams', 5, 'b1t'],
+      [2, 'handover', 'Handover to network operations', 5, 'records training b3t', { who: 'pm' }],
+      [2, 'closed', 'Project closed', 0, 'handover', { deadline: 400 }],
+    ],
+    slips: [
+      { key: 'make', days: 15 },
+      { key: 'b2c', days: 8 },
+    ],
+  },
+  {
+    project: 'SG-101',
+    resources: [
+      { key: 'pm', name: 'Project manager', ratePounds: 70 },
+      { key: 'vendor', name: 'ADMS vendor team', maxUnits: 4, ratePounds: 120 },
+      { key: 'ot', name: 'OT systems engineers', maxUnits: 3, ratePounds: 75 },
+      { key: 'ctrl', name: 'Control engineers', maxUnits: 6, ratePounds: 62 },
+      { key: 'sec', name: 'OT security analyst', ratePounds: 80 },
+    ],
+    rows: [
+      [1, 'mob', 'Mobilisation', 0],
+      [2, 'kickoff', 'Kick-off with the vendor', 0],
+      [2, 'sow', 'Statement of work and release plan', 10, 'kickoff', { who: 'pm vendor' }],
+      [2, 'envs', 'Test and training environments built', 20, 'sow', { who: 'ot:200' }],
+      [1, 'design', 'Design', 0],
+      [2, 'fds', 'Functional design specification', 25, 'kickoff SS+5', { who: 'vendor:200 ctrl:50' }],
+      [2, 'ifd', 'Interface design: SCADA, GIS, outage management', 20, 'fds SS+10', { who: 'vendor ot' }],
+      [2, 'secarch', 'Security architecture review', 10, 'ifd FF', { who: 'sec' }],
+      [2, 'dsok', 'Design signed off', 0, 'fds ifd secarch'],
+      [1, 'build', 'Build and configure', 0],
+      [2, 'core', 'ADMS 4 core installed in test', 15, 'envs dsok', { who: 'vendor ot' }],
+      [2, 'gis', 'GIS network model adapter', 30, 'core SS+5', { who: 'vendor ot:50' }],
+      [2, 'scada', 'SCADA front-end migration', 35, 'core', { who: 'vendor:200 ot' }],
+      [2, 'oms', 'Outage management integration', 25, 'gis FF+5', { who: 'vendor' }],
+      [2, 'displays', 'Displays and network diagrams', 30, 'core SS+10', { who: 'ctrl:200' }],
+      [1, 'test', 'Testing', 0],
+      [2, 'fat', 'Factory acceptance test', 10, 'scada oms displays', { who: 'vendor:200 ctrl' }],
+      [2, 'sat', 'Site acceptance test', 15, 'fat', { who: 'vendor ot ctrl' }],
+      [2, 'perf', 'Performance and failover test', 10, 'sat SS+5', { who: 'ot vendor' }],
+      [2, 'pen', 'Penetration test', 5, 'sat FF', { who: 'sec' }],
+      [2, 'uat', 'Control engineer acceptance', 15, 'sat', { who: 'ctrl:300' }],
+      [1, 'train', 'Training', 0],
+      [2, 'ttt', 'Train the trainers', 5, 'uat SS', { who: 'vendor ctrl:200' }],
+      [2, 'shifts', 'Control room training, six shifts', 30, 'ttt', { who: 'ctrl:300' }],
+      [2, 'sim', 'Simulator storm exercises', 10, 'shifts FF', { who: 'ctrl:200' }],
+      [1, 'cut', 'Cutover', 0],
+      [2, 'dress', 'Dress rehearsal', 3, 'perf pen uat', { who: 'ot:200 vendor:200' }],
+      [2, 'freeze', 'Change freeze begins (after the winter peak)', 0, 'dress', { snet: 150 }],
+      [2, 'cutover', 'Cutover weekend', 2, 'freeze sim', { who: 'ot:300 vendor:200 ctrl:200' }],
+      [2, 'hyper', 'Hypercare', 20, 'cutover', { who: 'vendor ot' }],
+      [2, 'decom', 'Decommission ADMS 3', 10, 'hyper', { who: 'ot' }],
+      [2, 'live', 'ADMS 4 in service, project closed', 0, 'decom', { deadline: 300 }],
+    ],
+    slips: [
+      { key: 'hyper', days: 10 },
+      { key: 'decom', days: 5 },
+    ],
+  },
+  {
+    project: 'RS-403',
+    resources: [
+      { key: 'pm', name: 'Project manager', ratePounds: 70 },
+      { key: 'eng', name: 'Cable engineers', maxUnits: 2, ratePounds: 80 },
+      { key: 'consents', name: 'Land and consents team', maxUnits: 2, ratePounds: 55 },
+      { key: 'hdd', name: 'Directional drilling contractor', ratePounds: 150 },
+      { key: 'jointers', name: 'Cable jointers', maxUnits: 4, ratePounds: 70 },
+    ],
+    rows: [
+      [1, 'feas', 'Feasibility', 0],
+      [2, 'start', 'Project start', 0],
+      [2, 'route', 'Route options study', 20, 'start', { who: 'eng' }],
+      [2, 'gi', 'Ground investigation at the river crossing', 25, 'route SS+5', { who: 'eng:50' }],
+      [2, 'hddf', 'Directional drilling feasibility', 15, 'gi', { who: 'eng hdd:50' }],
+      [2, 'chosen', 'Preferred route chosen', 0, 'route hddf'],
+      [1, 'consent', 'Land and consents', 0],
+      [2, 'wayleave', 'Wayleaves and easements with 14 landowners', 60, 'chosen', { who: 'consents:200' }],
+      [2, 'marine', 'Marine licence for the river crossing', 80, 'chosen', { who: 'consents' }],
+      [2, 'eia', 'Environmental appraisal', 30, 'chosen SS', { who: 'consents' }],
+      [2, 'consented', 'Consents granted', 0, 'wayleave marine eia'],
+      [1, 'design', 'Detailed design and procurement', 0],
+      [2, 'spec', 'Cable system specification', 20, 'chosen', { who: 'eng:200' }],
+      [2, 'order', 'Cable and accessories ordered', 0, 'spec'],
+      [2, 'make', 'XLPE cable manufacture and type tests', 120, 'order'],
+      [2, 'hddc', 'Drilling contract let', 15, 'spec', { who: 'pm' }],
+      [1, 'outage', 'System access', 0],
+      [2, 'book', 'Outage booked with the transmission operator', 5, 'chosen', { who: 'pm' }],
+      [2, 'window', 'Outage window opens', 0, 'book', { snet: 200 }],
+      [1, 'build', 'Construction', 0],
+      [2, 'drill', 'Drill and ream the river crossing', 25, 'consented hddc', { who: 'hdd' }],
+      [2, 'ducts', 'Land ducts and joint bays', 35, 'consented', { who: 'jointers:100' }],
+      [2, 'pull', 'Cable pulling', 15, 'drill make ducts FF', { who: 'jointers:200' }],
+      [2, 'joint', 'Jointing and terminations', 20, 'pull SS+5 window', { who: 'jointers:400' }],
+      [2, 'oil', 'Drain and cap the oil-filled cables', 10, 'joint', { who: 'jointers:200' }],
+      [1, 'comm', 'Commissioning', 0],
+      [2, 'tests', 'After-installation tests', 5, 'joint', { who: 'eng' }],
+      [2, 'energise', 'Energise the new circuits', 1, 'tests window', { who: 'eng' }],
+      [2, 'reinstate', 'Land reinstatement', 20, 'energise SS', { who: 'consents:50' }],
+      [2, 'done', 'Circuits in service', 0, 'energise oil', { deadline: 330 }],
+    ],
+    slips: [
+      { key: 'marine', days: 20 },
+    ],
+  },
+];

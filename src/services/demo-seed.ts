@@ -3,11 +3,19 @@ import { PharosError } from '../domain/errors.js';
 import type { ObjectiveId, OrganisationId, PortfolioId, ProgrammeId, ProjectId, UserId } from '../domain/ids.js';
 import { ROLES, type Role, type ScopeType } from '../domain/policy/index.js';
 import type { Stage } from '../domain/structure/index.js';
+import { STANDARD_WEEK, type CalendarDefinition } from '../domain/schedule/calendar-types.js';
+import { parseLocalDateTime } from '../domain/schedule/local-time.js';
+import { outlineOf } from '../domain/schedule/outline.js';
+import { schedule } from '../domain/schedule/schedule.js';
+import type { LinkType, ScheduleInput, ScheduleLink, ScheduleTask } from '../domain/schedule/types.js';
+import { writeMspdi } from '../io/mspdi/index.js';
+import { mspdiFromPlan } from '../io/mspdi/mspdi-from-plan.js';
 import type { ProjectPatch } from '../api/schemas/project.schema.js';
 import type { ServiceContext } from './context.js';
 import { createContribution } from './contributions.js';
 import {
   DEMO_PEOPLE,
+  DEMO_PLANS,
   MANAGER_POOL,
   OBJECTIVES,
   ORGANISATION_WIDE_ROLES,
@@ -16,6 +24,7 @@ import {
   PROJECTS,
   SPONSOR_POOL,
   STAFF,
+  type DemoPlan,
   type DemoProject,
   type PersonKey,
   type ProjectSize,
@@ -26,6 +35,10 @@ import { createOrganisation } from './organisations.js';
 import { createPortfolio, updatePortfolio } from './portfolios.js';
 import { createProgramme, updateProgramme } from './programmes.js';
 import { createProject, updateProject } from './projects.js';
+import { saveBaseline } from './schedule-baselines.js';
+import { loadPlanData } from './schedule-data.js';
+import { updatePlan, updateTask } from './schedule-edits.js';
+import { importMspdi } from './schedule-transfer.js';
 import { createMember, createUser, grantRole } from './users.js';
 
 /**
@@ -181,7 +194,7 @@ export async function seedDemo(ctx: ServiceContext, options: SeedDemoOptions = {
     throw new PharosError('duplicate', `the demo users already exist (${taken.map((t) => t.email).slice(0, 3).join(', ')}${taken.length > 3 ? ', …' : ''})`);
   }
 
-  const total = everyone.length + PORTFOLIOS.length + PROGRAMMES.length + OBJECTIVES.length + PROJECTS.length;
+  const total = everyone.length + PORTFOLIOS.length + PROGRAMMES.length + OBJECTIVES.length + PROJECTS.length + DEMO_PLANS.length;
   let done = 0;
   const tick = (step: string) => options.onProgress?.({ step, done: ++done, total });
 
@@ -305,6 +318,12 @@ export async function seedDemo(ctx: ServiceContext, options: SeedDemoOptions = {
     tick('projects');
   }
 
+  for (const plan of DEMO_PLANS) {
+    const project = await ctx.db.selectFrom('project').select(['id', 'plannedStart', 'plannedFinish']).where('organisationId', '=', orgId).where('code', '=', plan.project).executeTakeFirstOrThrow();
+    await seedPlan(ctx, project.id as ProjectId, plan, project.plannedStart!, project.plannedFinish!, anchor);
+    tick('plans');
+  }
+
   return {
     organisationId: orgId,
     users: everyone.length,
@@ -315,4 +334,134 @@ export async function seedDemo(ctx: ServiceContext, options: SeedDemoOptions = {
     contributions,
     unaligned: PROJECTS.filter((p) => p.objectives.length === 0).length,
   };
+}
+
+const DAY = 480;
+const ELAPSED_DAY = 1440;
+
+/** Public holidays every year (England): the plans' calendar skips them. */
+const HOLIDAYS: CalendarDefinition['exceptions'] = [
+  { name: "New Year's Day", from: '2024-01-01', to: '2024-01-01', working: [], recurrence: { kind: 'yearly-day', month: 1, day: 1 }, occurrences: 10 },
+  { name: 'Christmas Day', from: '2024-12-25', to: '2024-12-25', working: [], recurrence: { kind: 'yearly-day', month: 12, day: 25 }, occurrences: 10 },
+  { name: 'Boxing Day', from: '2024-12-26', to: '2024-12-26', working: [], recurrence: { kind: 'yearly-day', month: 12, day: 26 }, occurrences: 10 },
+];
+
+/** `'design SS+5'` → the predecessor's key, the link type and the lag in working days. */
+function parseLinks(text: string | undefined): { key: string; type: LinkType; days: number }[] {
+  if (!text) return [];
+  const links = [];
+  const words = text.split(' ');
+  for (let i = 0; i < words.length; i++) {
+    const next = words[i + 1];
+    const m = next ? /^(FS|SS|FF|SF)([+-]\d+)?$/.exec(next) : null;
+    links.push({ key: words[i]!, type: (m?.[1] ?? 'FS') as LinkType, days: m?.[2] ? Number(m[2]) : 0 });
+    if (m) i++;
+  }
+  return links;
+}
+
+/** The plan's tasks and links, with every duration and lag in working days multiplied by `stretch` (and whole). */
+function planInput(plan: DemoPlan, stretch: number, start: number, calendar: CalendarDefinition, dayMinutes: number): ScheduleInput {
+  const parents: string[] = [];
+  const days = (d: number) => (d > 0 ? Math.max(1, Math.round(d * stretch)) : 0);
+  const at = (d: number, hour: number) => start + Math.round(days(d) * (7 / 5)) * ELAPSED_DAY + (hour - 8) * 60;
+  const tasks: ScheduleTask[] = [];
+  const links: ScheduleLink[] = [];
+  for (const [depth, key, name, d, after, extra] of plan.rows) {
+    parents.length = depth - 1;
+    tasks.push({
+      id: key,
+      name,
+      parent: parents[depth - 2] ?? null,
+      durationMinutes: days(d) * dayMinutes,
+      ...(extra?.snet !== undefined ? { constraint: 'SNET' as const, constraintDate: at(extra.snet, 8) } : {}),
+      ...(extra?.fnlt !== undefined ? { constraint: 'FNLT' as const, constraintDate: at(extra.fnlt, 17) } : {}),
+      ...(extra?.deadline !== undefined ? { deadline: at(extra.deadline, 17) } : {}),
+    });
+    parents[depth - 1] = key;
+    for (const l of parseLinks(after)) links.push({ predecessor: l.key, successor: key, type: l.type, ...(l.days ? { lagMinutes: Math.sign(l.days) * Math.max(1, Math.round(Math.abs(l.days) * stretch)) * dayMinutes } : {}) });
+  }
+  // A summary is not a milestone: only leaves with no duration are.
+  const summaries = new Set(tasks.map((t) => t.parent).filter((p): p is string => !!p));
+  return { tasks: tasks.map((t) => ({ ...t, milestone: !summaries.has(t.id) && t.durationMinutes === 0 })), links, calendars: [calendar], projectCalendar: calendar.id, start };
+}
+
+/**
+ * A project's demo plan: the catalogue's tasks stretched to fit the project's planned dates,
+ * imported as an MS Project file would be (calendars, outline, links, constraints, resources,
+ * assignments, and the tasks finished by the anchor, "today", with their actual dates),
+ * baseline 0 saved as the approved plan, then the edits a project manager makes at a status
+ * update: tasks under way get an actual start and a percentage (some behind), a few durations
+ * grow, and the status date is set. Every step is a service call, recalculated and audited.
+ */
+async function seedPlan(ctx: ServiceContext, projectId: ProjectId, plan: DemoPlan, plannedStart: CalendarDate, plannedFinish: CalendarDate, anchor: CalendarDate): Promise<void> {
+  const start = parseLocalDateTime(`${plannedStart}T08:00:00`)!;
+  const calendar: CalendarDefinition = { id: 'standard', name: 'Standard', week: STANDARD_WEEK, exceptions: HOLIDAYS };
+  // The catalogue's length in working days, then the stretch that makes it fill about 90% of
+  // the project's planned working days.
+  const raw = schedule(planInput(plan, 1, 0, { id: 'days', name: 'Days', week: Array.from({ length: 7 }, () => [{ from: 0, to: 1440 }]) }, ELAPSED_DAY));
+  const rawDays = raw.projectFinish / ELAPSED_DAY;
+  const windowDays = ((parseLocalDateTime(`${plannedFinish}T00:00:00`)! - start) / ELAPSED_DAY) * (5 / 7);
+  const stretch = Math.max(0.5, Math.round(((0.9 * windowDays) / rawDays) * 20) / 20);
+  // Work finished by today went as planned: it goes in with its actual dates. (Actuals equal to
+  // the planned dates move nothing, so baseline 0 below is the plan as approved.)
+  const status = `${anchor}T17:00:00`;
+  const now = parseLocalDateTime(status)!;
+  const planned = planInput(plan, stretch, start, calendar, DAY);
+  const dates = schedule(planned);
+  const summaries = new Set(planned.tasks.map((t) => t.parent));
+  const input: ScheduleInput = {
+    ...planned,
+    tasks: planned.tasks.map((t, i) => (!summaries.has(t.id) && dates.finish[i]! <= now ? { ...t, actualStart: dates.start[i]!, actualFinish: dates.finish[i]!, percentComplete: 100 } : t)),
+  };
+  const facts = outlineOf(input.tasks.map((t) => ({ id: t.id, parentId: t.parent ?? null })));
+  const resourceUid = new Map(plan.resources.map((r, i) => [r.key, i + 1]));
+  const assignments = plan.rows.flatMap(([, key, , , , extra], i) =>
+    (extra?.who ?? '')
+      .split(' ')
+      .filter(Boolean)
+      .map((w) => {
+        const [who, units] = w.split(':');
+        const u = units ? Number(units) / 100 : 1;
+        return { taskUid: i + 1, resourceUid: resourceUid.get(who!)!, units: u, workMinutes: Math.round(input.tasks[i]!.durationMinutes * u), key };
+      }),
+  );
+  const none = { start: null, finish: null, earlyStart: null, earlyFinish: null, lateStart: null, lateFinish: null, totalSlackMinutes: null, freeSlackMinutes: null, critical: false, manualStart: null, manualFinish: null };
+  const xml = writeMspdi(
+    mspdiFromPlan({
+      name: plan.project,
+      input,
+      minutesPerDay: DAY,
+      computedStart: null,
+      computedFinish: null,
+      tasks: input.tasks.map((t, i) => ({ uid: i + 1, name: t.name!, outlineLevel: facts.level[i]!, wbs: facts.wbs[i]!, summary: facts.summary[i] === 1, notes: '', priority: 500, fixedCost: 0, ...none })),
+      calendarUids: new Map([[calendar.id, 1]]),
+      resources: plan.resources.map((r, i) => ({ id: r.key, uid: i + 1, name: r.name, kind: r.kind ?? 'work', maxUnits: r.maxUnits ?? 1, calendarId: null, standardRate: r.ratePounds * POUND })),
+      assignments: assignments.map((a, i) => ({ uid: i + 1, taskUid: a.taskUid, resourceUid: a.resourceUid, units: a.units, workMinutes: a.workMinutes })),
+      baselines: [],
+    }),
+  );
+  await importMspdi(ctx, projectId, xml, false, 'application/xml');
+  await saveBaseline(ctx, projectId, 0, { name: 'Approved plan' });
+
+  // Tasks under way today, judged against the baseline dates: every third one is behind.
+  const data = (await loadPlanData(ctx.db, projectId))!;
+  const outline = outlineOf(data.tasks.map((t) => ({ id: t.id, parentId: t.parentId })));
+  let underWay = 0;
+  for (const [i, t] of data.tasks.entries()) {
+    if (outline.summary[i] === 1 || !t.start || !t.finish || t.start >= status || t.finish <= status) continue;
+    const from = parseLocalDateTime(t.start)!;
+    const elapsed = (now - from) / (parseLocalDateTime(t.finish)! - from);
+    const pace = underWay++ % 3 === 0 ? 0.6 : 1;
+    const percent = Math.min(95, Math.max(5, Math.round((elapsed * pace * 100) / 5) * 5));
+    await updateTask(ctx, projectId, t.id, { version: t.version, actualStart: t.start, percentComplete: percent });
+  }
+  for (const slip of plan.slips) {
+    const row = plan.rows.findIndex((r) => r[1] === slip.key);
+    const task = (await loadPlanData(ctx.db, projectId))!.tasks.find((t) => t.uid === row + 1)!;
+    if (task.percentComplete >= 100) continue;
+    await updateTask(ctx, projectId, task.id, { version: task.version, durationMinutes: task.durationMinutes + Math.max(1, Math.round(slip.days * stretch)) * DAY });
+  }
+  const planRow = (await loadPlanData(ctx.db, projectId))!.plan;
+  await updatePlan(ctx, projectId, { version: planRow.version, statusDate: status });
 }

@@ -30,6 +30,8 @@ async function content(store: Store) {
   const contributions = await db.selectFrom('contribution').selectAll().execute();
   const audit = await db.selectFrom('auditEvent').select(['recordType', 'action', 'recordLabel', 'actorName']).execute();
   const sorted = <T>(items: T[]) => items.map((i) => JSON.stringify(i)).sort();
+  const tasks = await db.selectFrom('scheduleTask').selectAll().orderBy('projectId').orderBy('position').execute();
+  const baselines = await db.selectFrom('scheduleBaseline').select(['projectId', 'number', 'name', 'projectStart', 'projectFinish', 'tasks']).execute();
   return {
     organisation: { ...organisation, id: undefined, createdAt: undefined, updatedAt: undefined },
     users: users.map((u) => ({ email: u.email, name: u.name, active: u.active, canSignIn: u.passwordHash !== null, version: u.version })),
@@ -59,6 +61,8 @@ async function content(store: Store) {
     objectives: objectives.map((o) => ({ ...o, id: undefined, organisationId: undefined, createdAt: undefined, updatedAt: undefined, parentId: name(o.parentId) })),
     contributions: sorted(contributions.map((c) => ({ project: name(c.projectId), objective: name(c.objectiveId), weight: c.weight, version: c.version }))),
     audit: sorted(audit),
+    schedules: sorted(tasks.map((t) => [name(t.projectId), t.position, t.name, t.durationMinutes, t.start, t.finish, t.lateFinish, t.totalSlackMinutes, t.critical, t.percentComplete, t.actualStart, t.actualFinish])),
+    baselines: sorted(baselines.map((b) => ({ ...b, projectId: name(b.projectId), tasks: (JSON.parse(b.tasks) as { taskId?: string }[]).map(({ taskId: _id, ...t }) => t) }))),
   };
 }
 
@@ -181,6 +185,40 @@ for (const dialect of DIALECTS) {
       const updated = new Set(events.filter((e) => e.recordType === 'project' && e.action === 'update').map((e) => e.recordId));
       expect(updated.size).toBeGreaterThanOrEqual(30);
       expect(new Set(events.map((e) => e.actorName))).toEqual(new Set(['demo seed']));
+    });
+
+    it('gives three projects a plan: phases, milestones, links with lags, constraints, a deadline, resources, progress, a critical path and variance from baseline 0', async () => {
+      for (const code of ['RS-401', 'SG-101', 'RS-403']) {
+        const project = await first.db.selectFrom('project').select(['id', 'plannedStart']).where('code', '=', code).executeTakeFirstOrThrow();
+        const plan = await first.db.selectFrom('schedulePlan').selectAll().where('projectId', '=', project.id).executeTakeFirstOrThrow();
+        const tasks = await first.db.selectFrom('scheduleTask').selectAll().where('projectId', '=', project.id).orderBy('position').execute();
+        const links = await first.db.selectFrom('scheduleLink').selectAll().where('projectId', '=', project.id).execute();
+        const assignments = await first.db.selectFrom('scheduleAssignment').select('id').where('projectId', '=', project.id).execute();
+        const baseline = await first.db.selectFrom('scheduleBaseline').selectAll().where('projectId', '=', project.id).where('number', '=', 0).executeTakeFirstOrThrow();
+        expect(plan.start, code).toBe(`${project.plannedStart}T08:00:00`);
+        expect(plan.statusDate, code).toBe('2026-10-01T17:00:00');
+        expect(plan.revision, code).toBeGreaterThan(1);
+        expect(tasks.length, code).toBeGreaterThanOrEqual(30);
+        expect(tasks.length, code).toBeLessThanOrEqual(120);
+        const parents = new Set(tasks.map((t) => t.parentId).filter(Boolean));
+        const leaves = tasks.filter((t) => !parents.has(t.id));
+        expect(parents.size, code).toBeGreaterThanOrEqual(5);
+        expect(leaves.filter((t) => t.milestone === 1).length, code).toBeGreaterThanOrEqual(2);
+        expect(new Set(links.map((l) => l.type)).size, code).toBeGreaterThanOrEqual(3);
+        expect(links.some((l) => l.lagMinutes !== 0), code).toBe(true);
+        expect(tasks.some((t) => t.constraintType !== 'ASAP'), code).toBe(true);
+        expect(tasks.some((t) => t.deadline !== null), code).toBe(true);
+        expect(assignments.length, code).toBeGreaterThan(10);
+        // The critical path runs through leaves, and every task has its computed dates.
+        expect(leaves.filter((t) => t.critical === 1).length, code).toBeGreaterThanOrEqual(3);
+        expect(tasks.every((t) => t.start !== null && t.finish !== null && t.totalSlackMinutes !== null), code).toBe(true);
+        const saved = JSON.parse(baseline.tasks) as { uid: number; finish: string | null }[];
+        const moved = tasks.filter((t) => saved.some((b) => b.uid === t.uid && b.finish !== t.finish));
+        expect(moved.length, code).toBeGreaterThan(0);
+      }
+      const delivery = await first.db.selectFrom('scheduleTask').innerJoin('project', 'project.id', 'scheduleTask.projectId').select(['scheduleTask.percentComplete', 'scheduleTask.actualStart']).where('project.code', '=', 'RS-401').execute();
+      expect(delivery.filter((t) => t.percentComplete === 100).length).toBeGreaterThan(3);
+      expect(delivery.some((t) => t.percentComplete > 0 && t.percentComplete < 100 && t.actualStart !== null)).toBe(true);
     });
 
     it('refuses to seed a second time', async () => {
