@@ -8,13 +8,15 @@ import type { WorkerReply, WorkerRequest } from './schedule-worker-thread.js';
 
 /**
  * Plans of at least this many tasks are scheduled in a worker thread, so the event loop
- * keeps serving other requests meanwhile. Below it the engine runs in the calling thread: a
- * round trip to the worker (cloning the input there and the result back) costs about as much
- * as the engine saves the main thread on a small plan. Measured in `bench/schedule-api`
- * (see bench/RESULTS.md). `PHAROS_SCHEDULE_WORKER_THRESHOLD` overrides it (0: always a
- * worker; a huge number: never).
+ * keeps serving other requests meanwhile. Below it the engine runs in the calling thread.
+ * Sending a plan to the worker is not free: the input is cloned out and the result back on
+ * this thread. Measured (`bench/schedule-api/worker-stall.ts`, bench/RESULTS.md): at 2,000
+ * tasks the clone holds the loop as long as the engine would (8 ms), at 5,000 it saves 30%
+ * (9 against 14 ms), at 20,000 half (34 against 73 ms). From 10,000 the engine holds the loop
+ * for 30 ms or more, so that is where the worker pays. `PHAROS_SCHEDULE_WORKER_THRESHOLD`
+ * overrides it (0: always a worker; a huge number: never).
  */
-export const DEFAULT_WORKER_THRESHOLD = 2000;
+export const DEFAULT_WORKER_THRESHOLD = 10_000;
 
 export type EngineOptions = {
   /** Tasks from which the worker is used; defaults to PHAROS_SCHEDULE_WORKER_THRESHOLD, else {@link DEFAULT_WORKER_THRESHOLD}. */
