@@ -55,33 +55,44 @@ export type Network = {
   readonly constraint: Uint8Array;
 };
 
-/** Groups the indices `k` (those `take` accepts, all when null) by `keys[k]`: compressed sparse rows. */
-function csr(count: number, keys: Int32Array, take: ((k: number) => boolean) | null): [Int32Array, Int32Array] {
+/**
+ * Groups the indices `k` by `keys[k]` (compressed sparse rows), leaving out negative keys and,
+ * with `take`, the indices it holds 0 for.
+ */
+function csr(count: number, keys: Int32Array, take: Uint8Array | null): [Int32Array, Int32Array] {
+  const start = rowEnds(count, keys, take);
+  const list = new Int32Array(start[count]!);
+  fillRows(start, keys, take, list);
+  return [start, list];
+}
+
+/** `start[i]` = the end of row i in the list, `start[count]` the total. */
+function rowEnds(count: number, keys: Int32Array, take: Uint8Array | null): Int32Array {
   const start = new Int32Array(count + 1);
   let total = 0;
   for (let k = 0; k < keys.length; k++) {
-    if (take && !take(k)) continue;
+    if (keys[k]! < 0 || (take && !take[k])) continue;
     start[keys[k]!]!++;
     total++;
   }
-  // Running totals make start[i] the end of row i; filling each row from its end, last index
-  // first, leaves start[i] at the row's start and each row in increasing order.
   for (let i = 1; i < count; i++) start[i]! += start[i - 1]!;
   start[count] = total;
-  const list = new Int32Array(total);
-  for (let k = keys.length - 1; k >= 0; k--) if (!take || take(k)) list[--start[keys[k]!]!] = k;
-  return [start, list];
+  return start;
+}
+
+/** Fills each row from its end, last index first: leaves start[i] at the row's start and each row in increasing order. */
+function fillRows(start: Int32Array, keys: Int32Array, take: Uint8Array | null, list: Int32Array): void {
+  for (let k = keys.length - 1; k >= 0; k--) if (keys[k]! >= 0 && (!take || take[k])) list[--start[keys[k]!]!] = k;
 }
 
 /** {@link csr} of keys already in order: the rows are runs of the list 0, 1, 2 … */
 function sortedRows(count: number, keys: Int32Array): [Int32Array, Int32Array] {
   const start = new Int32Array(count + 1);
+  let i = 0;
+  for (let k = 0; k < keys.length; k++) while (i < keys[k]!) start[++i] = k;
+  while (i < count) start[++i] = keys.length;
   const list = new Int32Array(keys.length);
-  for (let k = 0; k < keys.length; k++) {
-    start[keys[k]! + 1]!++;
-    list[k] = k;
-  }
-  for (let i = 0; i < count; i++) start[i + 1]! += start[i]!;
+  for (let k = 0; k < keys.length; k++) list[k] = k;
   return [start, list];
 }
 
@@ -169,13 +180,46 @@ const BEFORE = 16;
 
 /** Reads the tasks and links into a {@link Network}, refusing what cannot be scheduled. */
 export function buildNetwork(input: ScheduleInput): Network {
+  // One function per loop: V8 compiles a long loop while it runs (on-stack replacement), and
+  // code after it that has not run yet then throws that compiled code away; small functions
+  // keep a first (cold) recalculation from compiling the same function ten times over.
   const { tasks, links } = input;
   const n = tasks.length;
   const issues: FieldIssue[] = [];
-  const ids = new Array<string>(n);
-  for (let i = 0; i < n; i++) ids[i] = tasks[i]!.id;
+  const ids = idsOf(tasks);
   const index = new IdIndex(ids, issues);
-  const guessing = issues.length === 0;
+  const { active, parent, constraint } = readTasks(tasks, index, issues.length === 0, issues);
+  settleOutline(parent, active, issues);
+  const { linkPred, linkSucc, linkType } = readLinks(links, ids, index, issues.length === 0, issues);
+  if (issues.length) throw invalid(issues);
+  checkSummaryLinks(tasks, parent, linkPred, linkSucc, issues);
+  if (issues.length) throw invalid(issues);
+
+  const live = liveLinks(active, linkPred, linkSucc);
+  // Links listed successor by successor (as plans list each task's predecessors) are their
+  // own incoming rows: the link arrays serve as the edge arrays.
+  const bySuccessor = live === null && isSorted(linkSucc);
+  const [inStart, inList] = bySuccessor ? sortedRows(n, linkSucc) : csr(n, linkSucc, live);
+  const [outStart, outList] = csr(n, linkPred, live);
+  const [childStart, childList] = csr(n, parent, active);
+  const isSummary = new Uint8Array(n);
+  for (let i = 0; i < n; i++) isSummary[i] = childStart[i + 1]! > childStart[i]! ? 1 : 0;
+  const [inPred, inType] = bySuccessor ? [linkPred, linkType] : gather(inList, linkPred, linkType);
+  const [outSucc, outType] = gather(outList, linkSucc, linkType);
+  const network = { n, ids, active, parent, isSummary, childStart, childList, linkPred, linkSucc, linkType, inStart, inList, inPred, inType, outStart, outList, outSucc, outType, constraint };
+  const outline = outlineOrder(network);
+  return { ...network, order: outline ?? kahnOrder(network, tasks), outlineOrdered: outline !== null };
+}
+
+function idsOf(tasks: ScheduleInput['tasks']): string[] {
+  const ids = new Array<string>(tasks.length);
+  for (let i = 0; i < tasks.length; i++) ids[i] = tasks[i]!.id;
+  return ids;
+}
+
+/** Each task's state, outline parent and constraint code, with what is wrong in them. */
+function readTasks(tasks: ScheduleInput['tasks'], index: IdIndex, guessing: boolean, issues: FieldIssue[]) {
+  const n = tasks.length;
   const active = new Uint8Array(n);
   const parent = new Int32Array(n).fill(-1);
   const constraint = new Uint8Array(n);
@@ -200,9 +244,16 @@ export function buildNetwork(input: ScheduleInput): Network {
     }
     constraint[i] = code ?? 0;
   }
-  // An inactive summary makes its whole branch inactive. Parents usually come before their
-  // children, so a task whose parent is earlier and settled takes its parent's state; the
-  // walk up the outline (which also finds loops) is only needed for the others.
+  return { active, parent, constraint };
+}
+
+/**
+ * An inactive summary makes its whole branch inactive; an outline that loops is an issue.
+ * Parents usually come before their children, so a task whose parent is earlier and settled
+ * takes its parent's state; the walk up the outline is only needed for the others.
+ */
+function settleOutline(parent: Int32Array, active: Uint8Array, issues: FieldIssue[]): void {
+  const n = parent.length;
   const settled = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const p0 = parent[i]!;
@@ -220,8 +271,10 @@ export function buildNetwork(input: ScheduleInput): Network {
       if (!active[p]) active[i] = 0;
     }
   }
-  const hasChildren = new Uint8Array(n);
-  for (let i = 0; i < n; i++) if (parent[i]! >= 0) hasChildren[parent[i]!] = 1;
+}
+
+/** Each link's predecessor, successor and type code, with what is wrong in them. */
+function readLinks(links: ScheduleInput['links'], ids: readonly string[], index: IdIndex, guessing: boolean, issues: FieldIssue[]) {
   const m = links.length;
   const linkPred = new Int32Array(m);
   const linkSucc = new Int32Array(m);
@@ -251,8 +304,14 @@ export function buildNetwork(input: ScheduleInput): Network {
     if (p !== undefined) lastPred = p;
     if (s !== undefined) lastSucc = s;
   }
-  if (issues.length) throw invalid(issues);
-  for (let k = 0; k < m; k++) {
+  return { linkPred, linkSucc, linkType };
+}
+
+/** Refuses links of a task to itself and between a task and its own summary. */
+function checkSummaryLinks(tasks: ScheduleInput['tasks'], parent: Int32Array, linkPred: Int32Array, linkSucc: Int32Array, issues: FieldIssue[]): void {
+  const hasChildren = new Uint8Array(parent.length);
+  for (let i = 0; i < parent.length; i++) if (parent[i]! >= 0) hasChildren[parent[i]!] = 1;
+  for (let k = 0; k < linkPred.length; k++) {
     const p = linkPred[k]!;
     const s = linkSucc[k]!;
     if (p === s) issues.push({ field: `links.${k}`, reason: `task ${tasks[p]!.id} cannot depend on itself` });
@@ -268,39 +327,32 @@ export function buildNetwork(input: ScheduleInput): Network {
       }
     }
   }
-  if (issues.length) throw invalid(issues);
+}
 
-  let allLive = true;
-  for (let i = 0; i < n; i++) if (!active[i]) allLive = false;
-  const live = allLive ? null : (k: number): boolean => active[linkPred[k]!] === 1 && active[linkSucc[k]!] === 1;
-  // Links listed successor by successor (as plans list each task's predecessors) are their
-  // own incoming rows: the link arrays serve as the edge arrays.
-  let bySuccessor = live === null;
-  for (let k = 1; k < m && bySuccessor; k++) if (linkSucc[k]! < linkSucc[k - 1]!) bySuccessor = false;
-  const [inStart, inList] = bySuccessor ? sortedRows(n, linkSucc) : csr(n, linkSucc, live);
-  const [outStart, outList] = csr(n, linkPred, live);
-  const [childStart, childList] = csr(n, parent, (i) => parent[i]! >= 0 && active[i] === 1);
-  const isSummary = new Uint8Array(n);
-  for (let i = 0; i < n; i++) isSummary[i] = childStart[i + 1]! > childStart[i]! ? 1 : 0;
-  let inPred = linkPred;
-  let inType = linkType;
-  if (!bySuccessor) {
-    inPred = new Int32Array(inList.length);
-    inType = new Uint8Array(inList.length);
-    for (let e = 0; e < inList.length; e++) {
-      inPred[e] = linkPred[inList[e]!]!;
-      inType[e] = linkType[inList[e]!]!;
-    }
+/** Which links join two active tasks (1), or null when all tasks are active. */
+function liveLinks(active: Uint8Array, linkPred: Int32Array, linkSucc: Int32Array): Uint8Array | null {
+  let all = true;
+  for (let i = 0; i < active.length; i++) if (!active[i]) all = false;
+  if (all) return null;
+  const live = new Uint8Array(linkPred.length);
+  for (let k = 0; k < live.length; k++) live[k] = active[linkPred[k]!]! & active[linkSucc[k]!]!;
+  return live;
+}
+
+function isSorted(keys: Int32Array): boolean {
+  for (let k = 1; k < keys.length; k++) if (keys[k]! < keys[k - 1]!) return false;
+  return true;
+}
+
+/** The task and type of each link in `list`, in that order. */
+function gather(list: Int32Array, task: Int32Array, type: Uint8Array): [Int32Array, Uint8Array] {
+  const tasks = new Int32Array(list.length);
+  const types = new Uint8Array(list.length);
+  for (let e = 0; e < list.length; e++) {
+    tasks[e] = task[list[e]!]!;
+    types[e] = type[list[e]!]!;
   }
-  const outSucc = new Int32Array(outList.length);
-  const outType = new Uint8Array(outList.length);
-  for (let e = 0; e < outList.length; e++) {
-    outSucc[e] = linkSucc[outList[e]!]!;
-    outType[e] = linkType[outList[e]!]!;
-  }
-  const network = { n, ids, active, parent, isSummary, childStart, childList, linkPred, linkSucc, linkType, inStart, inList, inPred, inType, outStart, outList, outSucc, outType, constraint };
-  const outline = outlineOrder(network);
-  return { ...network, order: outline ?? kahnOrder(network, tasks), outlineOrdered: outline !== null };
+  return [tasks, types];
 }
 
 type Edges = Omit<Network, 'order' | 'outlineOrdered'>;
@@ -365,21 +417,35 @@ function forEachEdge(g: Edges, node: number, visit: (to: number) => void): void 
  * Forward-pass warnings come in this order (see `schedule`).
  */
 export function kahnOrder(g: Edges, tasks: ScheduleInput['tasks']): Int32Array {
-  const names = (): string[] => tasks.map((t) => t.name ?? t.id);
-  const { n, active, childStart, childList, outStart, outSucc, inStart, parent } = g;
-  const indegree = new Int32Array(2 * n);
+  const indegree = indegrees(g);
+  const order = new Int32Array(indegree.live);
+  let tail = 0;
+  for (let v = 0; v < indegree.counts.length; v++) if (g.active[v >> 1] && indegree.counts[v] === 0) order[tail++] = v;
+  tail = freeInTurn(g, indegree.counts, order, tail);
+  if (tail < indegree.live) throw cycleError(g, indegree.counts, tasks.map((t) => t.name ?? t.id));
+  return order;
+}
+
+/** Each node's count of incoming edges, and the number of live nodes. */
+function indegrees(g: Edges): { counts: Int32Array; live: number } {
+  const { n, active, childStart, inStart, parent } = g;
+  const counts = new Int32Array(2 * n);
   let live = 0;
   for (let i = 0; i < n; i++) {
     if (!active[i]) continue;
     live += 2;
     // Entry: its links and its parent's entry; exit: its entry and its children's exits.
-    indegree[2 * i] = inStart[i + 1]! - inStart[i]! + (parent[i]! >= 0 ? 1 : 0);
-    indegree[2 * i + 1] = 1 + childStart[i + 1]! - childStart[i]!;
+    counts[2 * i] = inStart[i + 1]! - inStart[i]! + (parent[i]! >= 0 ? 1 : 0);
+    counts[2 * i + 1] = 1 + childStart[i + 1]! - childStart[i]!;
   }
-  const order = new Int32Array(live);
+  return { counts, live };
+}
+
+/** Kahn's queue: takes the nodes in `order` from the front, appending those they free; returns its final length. */
+function freeInTurn(g: Edges, indegree: Int32Array, order: Int32Array, queued: number): number {
+  const { childStart, childList, outStart, outSucc, parent } = g;
   let head = 0;
-  let tail = 0;
-  for (let v = 0; v < 2 * n; v++) if (active[v >> 1] && indegree[v] === 0) order[tail++] = v;
+  let tail = queued;
   while (head < tail) {
     const v = order[head++]!;
     const i = v >> 1;
@@ -398,8 +464,7 @@ export function kahnOrder(g: Edges, tasks: ScheduleInput['tasks']): Int32Array {
       if (p >= 0 && --indegree[2 * p + 1]! === 0) order[tail++] = 2 * p + 1;
     }
   }
-  if (tail < live) throw cycleError(g, indegree, names());
-  return order;
+  return tail;
 }
 
 /** Finds one loop among the nodes Kahn's algorithm could not free, walking without recursion. */

@@ -87,6 +87,14 @@ export function planArrays(input: ScheduleInput, network: Network, around: Local
       (fixedFinish = own(fixedFinish))[i] = finishFrom(c, t.actualStart, duration[i]!);
     }
   }
+  const { lagClock, lag } = linkLags(links, network, taskClock, ownCalendar, duration, projectClock, issues);
+  if (issues.length) throw invalid(issues);
+  const zeros = remaining && delay ? null : new Float64Array(n);
+  return { clocks: set.clocks, taskClock, lagClock, duration, lag, constraintDate, deadline, fixed, fixedStart, fixedFinish, remaining: remaining ?? zeros!, delay: delay ?? zeros! };
+}
+
+/** Each link's lag in minutes (percentages resolved) and the clock it runs on. */
+function linkLags(links: ScheduleInput['links'], network: Network, taskClock: Int32Array, ownCalendar: Uint8Array, duration: Float64Array, projectClock: number, issues: FieldIssue[]) {
   const m = links.length;
   const lagClock = new Int32Array(m);
   const lag = new Float64Array(m);
@@ -104,7 +112,5 @@ export function planArrays(input: ScheduleInput, network: Network, around: Local
       lag[k] = Math.round(minutes);
     }
   }
-  if (issues.length) throw invalid(issues);
-  const zeros = remaining && delay ? null : new Float64Array(n);
-  return { clocks: set.clocks, taskClock, lagClock, duration, lag, constraintDate, deadline, fixed, fixedStart, fixedFinish, remaining: remaining ?? zeros!, delay: delay ?? zeros! };
+  return { lagClock, lag };
 }
