@@ -427,13 +427,13 @@ export async function writeComputed(trx: Db, moved: readonly ScheduleTaskTable[]
  * the computed fields of the tasks that moved and the plan's new revision. A plan the engine
  * refuses (a loop, a calendar with no working time) throws, so the change rolls back.
  */
-export async function recalculate(trx: Db, ctx: ServiceContext, projectId: ProjectId, opts: EngineOptions = {}): Promise<{ plan: SchedulePlan; moved: ComputedTask[]; data: PlanData; facts: OutlineFacts }> {
-  const data = await loadPlanData(trx, projectId);
+export async function recalculate(trx: Db, ctx: ServiceContext, projectId: ProjectId, opts: EngineOptions = {}, loaded?: PlanData): Promise<{ plan: SchedulePlan; moved: ComputedTask[]; data: PlanData; facts: OutlineFacts }> {
+  // A caller that kept its loaded plan in step with its writes passes it, saving a second read.
+  const data = loaded ?? (await loadPlanData(trx, projectId));
   if (!data) throw new PharosError('not-found', `project ${projectId} has no plan`);
   const { moved, facts } = await computePlanAsync(data, opts);
   await writeComputed(trx, moved);
   data.plan.revision += 1;
-  data.plan.updatedAt = nowIso(ctx);
   await trx
     .updateTable('schedulePlan')
     .set({ computedStart: data.plan.computedStart, computedFinish: data.plan.computedFinish, warnings: data.plan.warnings, revision: data.plan.revision })

@@ -65,6 +65,9 @@ type Recalculated = Awaited<ReturnType<typeof recalculate>>;
  * One change to a plan, in one transaction: checks the actor may update the project, holds
  * the plan, applies `apply`, recalculates and returns what `result` reads from the new plan.
  * If the recalculation refuses the plan (a loop, a link to a task's own summary), nothing is saved.
+ * `apply` mirrors each write in `data` (the plan as loaded), so the recalculation reuses it
+ * instead of reading the whole plan again; the integration tests check the stored plan
+ * against a fresh recalculation after every kind of change.
  */
 async function change<T>(
   ctx: ServiceContext,
@@ -75,7 +78,7 @@ async function change<T>(
   return ctx.db.transaction().execute(async (trx) => {
     const data = await ensurePlan(trx, ctx, projectId);
     const read = await apply(trx, data, project.organisationId);
-    const after = await recalculate(trx, ctx, projectId);
+    const after = await recalculate(trx, ctx, projectId, {}, data);
     return { record: await read(after), plan: after.plan, moved: after.moved };
   });
 }
@@ -158,6 +161,7 @@ export async function updatePlan(ctx: ServiceContext, projectId: ProjectId, patc
     const res = await trx.updateTable('schedulePlan').set({ ...set, version: version + 1, updatedAt: nowIso(ctx) }).where('id', '=', data.plan.id).where('version', '=', version).executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw lostRace('the plan');
     const row = await trx.selectFrom('schedulePlan').selectAll().where('id', '=', data.plan.id).executeTakeFirstOrThrow();
+    data.plan = row;
     await appendAudit(trx, ctx, { organisationId, recordType: 'schedule-plan', recordId: data.plan.id, recordLabel: 'plan', before: planSettings(before), after: planSettings(planFromRow(row)) });
     return (r) => r.plan;
   });
@@ -247,8 +251,8 @@ export async function createTask(ctx: ServiceContext, projectId: ProjectId, inpu
     };
     if (needsConstraintDate(row.constraintType) && !row.constraintDate) throw invalid([{ field: 'constraintDate', reason: `is required for a ${row.constraintType} constraint` }]);
     await trx.insertInto('scheduleTask').values(row).execute();
-    const order = [...data.tasks.slice(0, at), row, ...data.tasks.slice(at)];
-    await renumber(trx, order);
+    data.tasks.splice(at, 0, row);
+    await renumber(trx, data.tasks);
     return async (r) => {
       const task = taskOf(r, id);
       await appendAudit(trx, ctx, { organisationId, recordType: 'schedule-task', recordId: id, recordLabel: task.name, before: null, after: ownFields(task) });
@@ -316,13 +320,15 @@ export async function updateTask(ctx: ServiceContext, projectId: ProjectId, task
     if (needsConstraintDate(next.constraintType) && !next.constraintDate) throw invalid([{ field: 'constraintDate', reason: `is required for a ${next.constraintType} constraint` }]);
     if (!needsConstraintDate(next.constraintType)) next.constraintDate = null;
     const { id: _id, version: _v, createdAt: _c, ...set } = next;
+    const updatedAt = nowIso(ctx);
     const res = await trx
       .updateTable('scheduleTask')
-      .set({ ...set, version: version + 1, updatedAt: nowIso(ctx) })
+      .set({ ...set, version: version + 1, updatedAt })
       .where('id', '=', taskId)
       .where('version', '=', version)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw lostRace('the task');
+    Object.assign(row, next, { version: version + 1, updatedAt });
     return async (r) => {
       const task = taskOf(r, taskId);
       await appendAudit(trx, ctx, { organisationId, recordType: 'schedule-task', recordId: taskId, recordLabel: task.name, before: ownFields(before), after: ownFields(task) });
@@ -342,15 +348,20 @@ export async function moveTask(ctx: ServiceContext, projectId: ProjectId, taskId
     const before = taskFromRow(row, facts, from);
     assertVersion('the task', row.version, move.version, before);
     const order = moveBlock(data.tasks, from, facts.subtreeEnd[from]!, move.parentId, move.afterId);
+    const updatedAt = nowIso(ctx);
     const res = await trx
       .updateTable('scheduleTask')
-      .set({ parentId: move.parentId as ScheduleTaskId | null, version: move.version + 1, updatedAt: nowIso(ctx) })
+      .set({ parentId: move.parentId as ScheduleTaskId | null, version: move.version + 1, updatedAt })
       .where('id', '=', taskId)
       .where('version', '=', move.version)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw lostRace('the task');
     row.parentId = move.parentId as ScheduleTaskId | null;
-    await renumber(trx, order.map((k) => data.tasks[k]!));
+    row.version = move.version + 1;
+    row.updatedAt = updatedAt;
+    const reordered = order.map((k) => data.tasks[k]!);
+    reordered.forEach((t, i) => (data.tasks[i] = t));
+    await renumber(trx, data.tasks);
     return async (r) => {
       const task = taskOf(r, taskId);
       await appendAudit(trx, ctx, { organisationId, recordType: 'schedule-task', recordId: taskId, recordLabel: task.name, before: { parentId: before.parentId, wbs: before.wbs }, after: { parentId: task.parentId, wbs: task.wbs } });
@@ -381,7 +392,10 @@ export async function deleteTask(ctx: ServiceContext, projectId: ProjectId, task
       await trx.deleteFrom('scheduleTask').where('id', '=', t.id).execute();
       await appendAudit(trx, ctx, { organisationId, recordType: 'schedule-task', recordId: t.id, recordLabel: t.name, before: ownFields(taskFromRow(t, facts, k)), after: null });
     }
-    await renumber(trx, [...data.tasks.slice(0, from), ...data.tasks.slice(to)]);
+    data.tasks.splice(from, to - from);
+    data.links = data.links.filter((l) => !gone.has(l.predecessorId) && !gone.has(l.successorId));
+    data.assignments = data.assignments.filter((a) => !gone.has(a.taskId));
+    await renumber(trx, data.tasks);
     return () => null;
   });
 }
@@ -416,6 +430,7 @@ export async function createLink(ctx: ServiceContext, projectId: ProjectId, inpu
       updatedAt: now,
     };
     await trx.insertInto('scheduleLink').values(row).execute();
+    data.links.push(row);
     await appendAudit(trx, ctx, { organisationId, recordType: 'schedule-link', recordId: id, recordLabel: linkLabel(data, row), before: null, after: linkFromRow(row) });
     return () => linkFromRow(row);
   });
@@ -442,6 +457,7 @@ export async function updateLink(ctx: ServiceContext, projectId: ProjectId, link
       .where('version', '=', patch.version)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw lostRace('the link');
+    Object.assign(row, next);
     await appendAudit(trx, ctx, { organisationId, recordType: 'schedule-link', recordId: linkId, recordLabel: linkLabel(data, row), before, after: linkFromRow(next) });
     return () => linkFromRow(next);
   });
@@ -452,6 +468,7 @@ export async function deleteLink(ctx: ServiceContext, projectId: ProjectId, link
     const row = findIn(data.links, linkId, 'link');
     assertVersion('the link', row.version, version, linkFromRow(row));
     await trx.deleteFrom('scheduleLink').where('id', '=', linkId).execute();
+    data.links = data.links.filter((l) => l.id !== linkId);
     await appendAudit(trx, ctx, { organisationId, recordType: 'schedule-link', recordId: linkId, recordLabel: linkLabel(data, row), before: linkFromRow(row), after: null });
     return () => null;
   });
@@ -465,6 +482,7 @@ export async function createCalendar(ctx: ServiceContext, projectId: ProjectId, 
     const id = newId<ScheduleCalendarId>();
     const row = { id, organisationId, projectId, name: input.name, baseId: input.baseId as ScheduleCalendarId | null, definition: JSON.stringify({ week: input.week, workWeeks: input.workWeeks, exceptions: input.exceptions }), version: 1, createdAt: now, updatedAt: now };
     await trx.insertInto('scheduleCalendar').values(row).execute();
+    data.calendars.push(row);
     await appendAudit(trx, ctx, { organisationId, recordType: 'schedule-calendar', recordId: id, recordLabel: input.name, before: null, after: calendarFromRow(row) });
     return () => calendarFromRow(row);
   });
@@ -493,6 +511,7 @@ export async function updateCalendar(ctx: ServiceContext, projectId: ProjectId, 
       .where('version', '=', patch.version)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw lostRace('the calendar');
+    Object.assign(row, next);
     await appendAudit(trx, ctx, { organisationId, recordType: 'schedule-calendar', recordId: calendarId, recordLabel: next.name, before, after: calendarFromRow(next) });
     return () => calendarFromRow(next);
   });
@@ -512,6 +531,7 @@ export async function deleteCalendar(ctx: ServiceContext, projectId: ProjectId, 
       throw new PharosError('blocked-by-dependents', `calendar ${row.name} is used by ${users.slice(0, 5).join(', ')}${users.length > 5 ? ` and ${users.length - 5} more` : ''}; change them first`, { extensions: { blockedBy: users } });
     }
     await trx.deleteFrom('scheduleCalendar').where('id', '=', calendarId).execute();
+    data.calendars = data.calendars.filter((c) => c.id !== calendarId);
     await appendAudit(trx, ctx, { organisationId, recordType: 'schedule-calendar', recordId: calendarId, recordLabel: row.name, before: calendarFromRow(row), after: null });
     return () => null;
   });
@@ -525,6 +545,7 @@ export async function createResource(ctx: ServiceContext, projectId: ProjectId, 
     const uid = data.resources.reduce((m, r) => Math.max(m, r.uid), 0) + 1;
     const row = { id, organisationId, projectId, uid, name: input.name, kind: input.kind, maxUnits: input.maxUnits, calendarId: input.calendarId as ScheduleCalendarId | null, standardRate: input.standardRate, version: 1, createdAt: now, updatedAt: now };
     await trx.insertInto('scheduleResource').values(row).execute();
+    data.resources.push(row);
     await appendAudit(trx, ctx, { organisationId, recordType: 'schedule-resource', recordId: id, recordLabel: input.name, before: null, after: resourceFromRow(row) });
     return () => resourceFromRow(row);
   });
@@ -552,6 +573,7 @@ export async function updateResource(ctx: ServiceContext, projectId: ProjectId, 
       .where('version', '=', patch.version)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw lostRace('the resource');
+    Object.assign(row, next);
     await appendAudit(trx, ctx, { organisationId, recordType: 'schedule-resource', recordId: resourceId, recordLabel: next.name, before, after: resourceFromRow(next) });
     return () => resourceFromRow(next);
   });
@@ -566,6 +588,7 @@ export async function deleteResource(ctx: ServiceContext, projectId: ProjectId, 
       throw new PharosError('blocked-by-dependents', `resource ${row.name} is assigned to ${assigned.length} task${assigned.length === 1 ? '' : 's'}; remove those assignments first`, { extensions: { blockedBy: assigned.map((a) => a.taskId) } });
     }
     await trx.deleteFrom('scheduleResource').where('id', '=', resourceId).execute();
+    data.resources = data.resources.filter((r) => r.id !== resourceId);
     await appendAudit(trx, ctx, { organisationId, recordType: 'schedule-resource', recordId: resourceId, recordLabel: row.name, before: resourceFromRow(row), after: null });
     return () => null;
   });
@@ -597,6 +620,7 @@ export async function createAssignment(ctx: ServiceContext, projectId: ProjectId
       updatedAt: now,
     };
     await trx.insertInto('scheduleAssignment').values(row).execute();
+    data.assignments.push(row);
     await appendAudit(trx, ctx, { organisationId, recordType: 'schedule-assignment', recordId: id, recordLabel: `${resource!.name} on ${task!.name}`, before: null, after: assignmentFromRow(row) });
     return () => assignmentFromRow(row);
   });
@@ -615,6 +639,7 @@ export async function updateAssignment(ctx: ServiceContext, projectId: ProjectId
       .where('version', '=', patch.version)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw lostRace('the assignment');
+    Object.assign(row, next);
     await appendAudit(trx, ctx, { organisationId, recordType: 'schedule-assignment', recordId: assignmentId, recordLabel: 'assignment', before, after: assignmentFromRow(next) });
     return () => assignmentFromRow(next);
   });
@@ -625,6 +650,7 @@ export async function deleteAssignment(ctx: ServiceContext, projectId: ProjectId
     const row = findIn(data.assignments, assignmentId, 'assignment');
     assertVersion('the assignment', row.version, version, assignmentFromRow(row));
     await trx.deleteFrom('scheduleAssignment').where('id', '=', assignmentId).execute();
+    data.assignments = data.assignments.filter((a) => a.id !== assignmentId);
     await appendAudit(trx, ctx, { organisationId, recordType: 'schedule-assignment', recordId: assignmentId, recordLabel: 'assignment', before: assignmentFromRow(row), after: null });
     return () => null;
   });

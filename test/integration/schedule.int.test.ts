@@ -6,6 +6,8 @@ import { readMspdi } from '../../src/io/mspdi/index.js';
 import { scheduleInputFromMspdi } from '../../src/io/mspdi/schedule-input.js';
 import { schedule } from '../../src/domain/schedule/schedule.js';
 import { formatLocalDateTime } from '../../src/domain/schedule/local-time.js';
+import type { ProjectId } from '../../src/domain/ids.js';
+import { computePlan, loadPlanData } from '../../src/services/schedule-data.js';
 import { DIALECTS } from '../support/database.js';
 import { startHarness, type Client, type Harness } from '../support/harness.js';
 
@@ -183,6 +185,16 @@ for (const dialect of DIALECTS) {
       expect(back.statusCode, back.body).toBe(200);
       const again = await view(id);
       expect(again.tasks.map((t) => [t.uid, t.start, t.finish, t.totalSlackMinutes])).toEqual(v.tasks.map((t) => [t.uid, t.start, t.finish, t.totalSlackMinutes]));
+    });
+
+    it('after every kind of change, the stored plan is exactly what a fresh recalculation gives, and the same as the API shows', async () => {
+      for (const id of [projectId]) {
+        const stored = (await loadPlanData(h.store.db, id as ProjectId))!;
+        const shown = await view(id);
+        expect(shown.tasks.map((t) => [t.id, t.version, t.start])).toEqual(stored.tasks.map((t) => [t.id, t.version, t.start]));
+        const { moved } = computePlan(stored);
+        expect(moved.map((t) => t.name)).toEqual([]);
+      }
     });
 
     it('lets a viewer read the plan but not change it', async () => {
