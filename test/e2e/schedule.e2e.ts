@@ -112,6 +112,17 @@ describe.skipIf(!hasChromium)('schedule (Gantt)', () => {
     await e2e.screenshot(page, 'project-schedule-laptop', { fullPage: false });
   });
 
+  it('collapses a summary to hide its subtasks, keeping the row numbers predecessors use', async () => {
+    const { page } = await e2e.open('admin');
+    await page.goto(`/projects/${projectId}/schedule`);
+    await page.getByRole('grid', { name: 'Gantt chart' }).waitFor();
+    await page.getByRole('button', { name: 'Collapse Design' }).click();
+    await expect.poll(() => page.locator('[data-task="Write the brief"]').count()).toBe(0);
+    expect(await cell(page, 'Build', 0).textContent()).toBe('4');
+    await page.getByRole('button', { name: 'Expand Design' }).click();
+    await page.locator('[data-task="Write the brief"]').waitFor();
+  });
+
   it('imports an MS Project file from the browser and offers the plan as a download', async () => {
     const { page } = await e2e.open('admin');
     const exported = await page.request.get(`/api/v1/projects/${projectId}/schedule/export`);

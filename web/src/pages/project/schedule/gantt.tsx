@@ -23,7 +23,12 @@ const GRID = COLUMNS.reduce((w, c) => w + c.width, 0);
 export type Editing = { taskId: string; column: Column } | null;
 
 type Props = {
+  /** The rows shown (collapsed summaries hide their subtasks). */
   tasks: readonly ScheduleTask[];
+  /** Each task's row number in the whole plan (what predecessors refer to). */
+  rowNumber: ReadonlyMap<string, number>;
+  collapsed: ReadonlySet<string>;
+  onToggle: (taskId: string) => void;
   links: readonly ScheduleLink[];
   minutesPerDay: number;
   zoom: Zoom;
@@ -42,7 +47,7 @@ type Props = {
  * critical path, baseline bars and a today line. Only the rows on screen are rendered, so a
  * plan of thousands of tasks scrolls as smoothly as ten.
  */
-export function Gantt({ tasks, links, minutesPerDay, zoom, baseline, today, editable, onEdit, selected, onSelect }: Props) {
+export function Gantt({ tasks, rowNumber, collapsed, onToggle, links, minutesPerDay, zoom, baseline, today, editable, onEdit, selected, onSelect }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const px = ZOOMS[zoom].pxPerDay;
   const [editing, setEditing] = useState<Editing>(null);
@@ -161,7 +166,10 @@ export function Gantt({ tasks, links, minutesPerDay, zoom, baseline, today, edit
               px={px}
               from={range.from}
               minutesPerDay={minutesPerDay}
-              predecessors={formatPredecessors(byTask.get(t.id) ?? [], (id) => (rowOf.has(id) ? rowOf.get(id)! + 1 : undefined), minutesPerDay)}
+              row={rowNumber.get(t.id) ?? item.index + 1}
+              collapsed={collapsed.has(t.id)}
+              onToggle={onToggle}
+              predecessors={formatPredecessors(byTask.get(t.id) ?? [], (id) => rowNumber.get(id), minutesPerDay)}
               baseline={baseline?.get(t.id) ?? null}
               selected={selected === t.id}
               editing={editing?.taskId === t.id ? editing.column : null}
@@ -182,6 +190,9 @@ export function Gantt({ tasks, links, minutesPerDay, zoom, baseline, today, edit
 type RowProps = {
   task: ScheduleTask;
   index: number;
+  row: number;
+  collapsed: boolean;
+  onToggle: (taskId: string) => void;
   top: number;
   gridWidth: number;
   px: number;
@@ -199,11 +210,11 @@ type RowProps = {
   onMove: (taskId: string, column: Column, dRow: number, dCol: number) => void;
 };
 
-const TaskRow = memo(function TaskRow({ task: t, index, top, gridWidth, px, from, minutesPerDay, predecessors, baseline, selected, editing, editable, onSelect, onStartEdit, onStopEdit, onEdit, onMove }: RowProps) {
+const TaskRow = memo(function TaskRow({ task: t, index, row, collapsed, onToggle, top, gridWidth, px, from, minutesPerDay, predecessors, baseline, selected, editing, editable, onSelect, onStartEdit, onStopEdit, onEdit, onMove }: RowProps) {
   const x = (text: string) => (dayOf(text) - from) * px;
   const milestone = t.milestone || (t.durationMinutes === 0 && !t.summary);
   const text: Record<Column, string> = {
-    row: String(index + 1),
+    row: String(row),
     name: t.name,
     duration: t.summary ? formatDuration(t.durationMinutes, minutesPerDay) : formatDuration(t.durationMinutes, minutesPerDay),
     start: formatPlanDate(t.start),
@@ -222,7 +233,10 @@ const TaskRow = memo(function TaskRow({ task: t, index, top, gridWidth, px, from
   const editableColumn = (c: Column) => editable && c !== 'row' && !(t.summary && (c === 'duration' || c === 'finish'));
 
   const keyDown = (column: Column) => (e: KeyboardEvent) => {
-    if ((e.key === 'Enter' || e.key === 'F2') && editableColumn(column)) {
+    if (t.summary && (e.key === '+' || e.key === '-') && (e.key === '+') === collapsed) {
+      e.preventDefault();
+      onToggle(t.id);
+    } else if ((e.key === 'Enter' || e.key === 'F2') && editableColumn(column)) {
       e.preventDefault();
       onStartEdit(column);
     } else if (e.key === 'ArrowDown') {
@@ -253,13 +267,28 @@ const TaskRow = memo(function TaskRow({ task: t, index, top, gridWidth, px, from
               tabIndex={selected && c.key === 'name' ? 0 : -1}
               data-cell={`${t.id}:${c.key}`}
               className={`${classes.cell} ${c.key === 'row' ? classes.rowNumber : ''} ${c.key === 'duration' ? classes.number : ''} ${t.summary && c.key === 'name' ? classes.summaryName : ''}`}
-              style={{ width: c.width, paddingLeft: c.key === 'name' ? 6 + (t.outlineLevel - 1) * 14 : undefined }}
+              style={{ width: c.width, paddingLeft: c.key === 'name' ? 4 + (t.outlineLevel - 1) * 14 + (t.summary ? 0 : 16) : undefined }}
               title={c.key === 'name' ? `${t.wbs} ${t.name}` : c.key === 'start' || c.key === 'finish' ? formatPlanDate(c.key === 'start' ? t.start : t.finish, true) : undefined}
               aria-readonly={!editableColumn(c.key)}
               onClick={() => onSelect(t.id)}
               onDoubleClick={() => editableColumn(c.key) && onStartEdit(c.key)}
               onKeyDown={keyDown(c.key)}
             >
+              {c.key === 'name' && t.summary && (
+                <button
+                  type="button"
+                  className={classes.toggle}
+                  aria-expanded={!collapsed}
+                  aria-label={`${collapsed ? 'Expand' : 'Collapse'} ${t.name}`}
+                  tabIndex={-1}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    onToggle(t.id);
+                  }}
+                >
+                  {collapsed ? '▸' : '▾'}
+                </button>
+              )}
               {text[c.key]}
             </div>
           ),

@@ -43,8 +43,29 @@ export function ScheduleTab() {
   const [importError, setImportError] = useState<string | null>(null);
   const [notLoaded, setNotLoaded] = useState<string[] | null>(null);
   const [levelled, setLevelled] = useState<LevelReport | null>(null);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const comparison = useBaselineComparison(project.id, baselineNumber);
   const view = schedule.data;
+  const allTasks = view?.tasks;
+  const { shown, rowNumber } = useMemo(() => {
+    const list = allTasks ?? [];
+    const rowNumber = new Map(list.map((t, i) => [t.id, i + 1]));
+    if (collapsed.size === 0) return { shown: list, rowNumber };
+    const hidden = new Set<string>();
+    const shown = list.filter((t) => {
+      if (t.parentId && (hidden.has(t.parentId) || collapsed.has(t.parentId))) {
+        hidden.add(t.id);
+        return false;
+      }
+      return true;
+    });
+    return { shown, rowNumber };
+  }, [allTasks, collapsed]);
+  const toggle = useCallback((id: string) => setCollapsed((c) => {
+    const next = new Set(c);
+    if (!next.delete(id)) next.add(id);
+    return next;
+  }), []);
 
   const baseline = useMemo(() => {
     if (!comparison.data) return null;
@@ -300,7 +321,10 @@ export function ScheduleTab() {
         />
       ) : (
         <Gantt
-          tasks={tasks}
+          tasks={shown}
+          rowNumber={rowNumber}
+          collapsed={collapsed}
+          onToggle={toggle}
           links={view.links}
           minutesPerDay={view.plan.minutesPerDay}
           zoom={zoom}
