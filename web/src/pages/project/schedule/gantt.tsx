@@ -213,6 +213,8 @@ type RowProps = {
 const TaskRow = memo(function TaskRow({ task: t, index, row, collapsed, onToggle, top, gridWidth, px, from, minutesPerDay, predecessors, baseline, selected, editing, editable, onSelect, onStartEdit, onStopEdit, onEdit, onMove }: RowProps) {
   const x = (text: string) => (dayOf(text) - from) * px;
   const milestone = t.milestone || (t.durationMinutes === 0 && !t.summary);
+  // A task with an actual finish is done, whatever percentage was typed.
+  const done = t.actualFinish ? 100 : t.percentComplete;
   const text: Record<Column, string> = {
     row: String(row),
     name: t.name,
@@ -226,7 +228,7 @@ const TaskRow = memo(function TaskRow({ task: t, index, row, collapsed, onToggle
     start: t.start ? t.start.slice(0, 16).replace('T', ' ') : '',
     finish: t.finish ? t.finish.slice(0, 16).replace('T', ' ') : '',
   };
-  const status = [t.critical ? 'critical' : null, t.summary ? 'summary' : null, milestone ? 'milestone' : null].filter(Boolean).join(', ');
+  const status = [done > 0 ? `${done}% done` : null, t.critical ? 'critical' : null, t.summary ? 'summary' : null, milestone ? 'milestone' : null].filter(Boolean).join(', ');
   const label = `${t.wbs} ${t.name}: ${formatPlanDate(t.start, true)} to ${formatPlanDate(t.finish, true)}, ${formatDuration(t.durationMinutes, minutesPerDay)}, total slack ${formatDuration(t.totalSlackMinutes ?? 0, minutesPerDay)}${status ? ` (${status})` : ''}`;
   const left = t.start ? x(t.start) : 0;
   const right = t.finish ? x(t.finish) : left;
@@ -306,7 +308,7 @@ const TaskRow = memo(function TaskRow({ task: t, index, row, collapsed, onToggle
               <div className={classes.summaryBar} style={{ left, width: Math.max(2, right - left) }} role="img" aria-label={label} data-bar={t.name} />
             ) : (
               <div className={`${classes.bar} ${t.critical ? classes.critical : ''}`} style={{ left, width: Math.max(2, right - left) }} role="img" aria-label={label} data-bar={t.name}>
-                {t.percentComplete > 0 && <div className={classes.progress} style={{ width: `${t.percentComplete}%` }} />}
+                {done > 0 && <div className={classes.progress} style={{ width: `${done}%` }} />}
               </div>
             )}
           </Tooltip>
