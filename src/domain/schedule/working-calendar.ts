@@ -47,6 +47,8 @@ export class WorkingCalendar implements WorkClock {
   private readonly rule: DayRule;
   private readonly patterns: Int32Array[] = [];
   private readonly patternKeys = new Map<string, number>();
+  /** Patterns by the rule's own arrays (it returns the same array for every day a week or exception covers). */
+  private readonly patternOfTimes = new Map<readonly WorkingTime[], number>();
   /** First unrolled day, and the day whose start is count 0. */
   private firstDay: DayNumber;
   private readonly originDay: DayNumber;
@@ -73,6 +75,14 @@ export class WorkingCalendar implements WorkClock {
   }
 
   private patternOf(times: readonly WorkingTime[]): number {
+    const known = this.patternOfTimes.get(times);
+    if (known !== undefined) return known;
+    const index = this.patternByKey(times);
+    this.patternOfTimes.set(times, index);
+    return index;
+  }
+
+  private patternByKey(times: readonly WorkingTime[]): number {
     const key = times.map((t) => `${t.from}-${t.to}`).join(',');
     let index = this.patternKeys.get(key);
     if (index === undefined) {
