@@ -98,7 +98,7 @@ function sortedRows(count: number, keys: Int32Array): [Int32Array, Int32Array] {
 
 /** FNV-1a over the UTF-16 code units of `s`. */
 function hashOf(s: string): number {
-  let h = 0x811c9dc5;
+  let h = 0x811c9dc5 | 0;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h;
 }
