@@ -118,6 +118,18 @@ describe('constraints', () => {
     expect(row('M')).toMatchObject({ start: '2026-01-09T17:00' });
   });
 
+  it('ALAP never places a task before its predecessors allow, even when a later date makes its late dates earlier still', () => {
+    // A Mon–Tue; B (ALAP) may start Wed; C must start Wed 08:00, so B's late dates fall on Tue,
+    // before A finishes: B stays at its early dates (Wed), with negative slack warned.
+    const { row, result } = plan(
+      [task('A', 2), task('B', 1, { constraint: 'ALAP' }), task('C', 1, { constraint: 'MSO', constraintDate: at('2026-01-07T08:00') })],
+      [link('A', 'B'), link('B', 'C')],
+    );
+    expect(row('B')).toMatchObject({ start: '2026-01-07T08:00', finish: '2026-01-07T17:00', ls: '2026-01-06T08:00' });
+    expect(row('C')).toMatchObject({ start: '2026-01-07T08:00' });
+    expect(result.warnings.map((w) => [w.kind, w.task])).toContainEqual(['negative-slack', 'B']);
+  });
+
   it('MSO fixes the start; when a link wants it later and constraints are honoured the constraint wins with a warning', () => {
     const tasks = [task('A', 4), task('B', 1, { constraint: 'MSO', constraintDate: at('2026-01-07T08:00') })];
     const honoured = plan(tasks, [link('A', 'B')]);

@@ -109,7 +109,9 @@ function placeAsLateAsPossible(g: Network, a: PlanArrays, projectStart: LocalMin
   const pinned = new Uint8Array(g.n);
   let any = false;
   for (let i = 0; i < g.n; i++) {
-    if (g.constraint[i] === CONSTRAINT_CODE.ALAP && !g.isSummary[i] && a.fixed[i] === 0 && g.active[i]) {
+    // At its late dates, unless those fall before what its predecessors allow (negative slack):
+    // then it stays at its early dates, so no link is broken.
+    if (g.constraint[i] === CONSTRAINT_CODE.ALAP && !g.isSummary[i] && a.fixed[i] === 0 && g.active[i] && late.start[i]! >= early.start[i]!) {
       pinned[i] = 1;
       any = true;
     }

@@ -121,6 +121,20 @@ describe('links after levelling', () => {
     expect(row('E')).toMatchObject({ start: '2026-01-07T13:00', finish: '2026-01-08T12:00', delay: 0 });
   });
 
+  it('moves the subtasks of a summary whose predecessor was delayed before placing them', () => {
+    // Q (3 days) keeps Ann Mon–Wed; P waits until Thu; X sits under S, which follows P, so X
+    // moves to Fri before levelling places it; Z (a quarter of Ann) fits nowhere that week.
+    const { row, result } = level({
+      tasks: [task('Q', 3), task('P', 1), { id: 'S', durationMinutes: 0 }, task('X', 1, { parent: 'S' }), task('Z', 1)],
+      links: [fs('P', 'S')],
+      assignments: [...on('ann', 1, 'Q', 'P', 'X'), ...on('ann', 0.25, 'Z')],
+    });
+    expect(result.overallocations).toEqual([]);
+    expect(row('P')).toMatchObject({ start: '2026-01-08T08:00' });
+    expect(row('X')).toMatchObject({ start: '2026-01-09T08:00', delay: 0 });
+    expect(row('Z')).toMatchObject({ start: '2026-01-12T08:00' });
+  });
+
   it('levels a successor after the predecessor that shares its resource, never before it', () => {
     const { row, result } = level({ tasks: [task('A', 1), task('B', 1), task('C', 1)], links: [fs('A', 'B')], assignments: on('ann', 1, 'A', 'B', 'C') });
     expect(result.overallocations).toEqual([]);

@@ -126,9 +126,12 @@ export function levellingOrder(m: Model, plan: ScheduleInput, deps: Dependencies
   return out;
 }
 
-/** Marks every task reachable from task `i`'s exit node (the tasks whose dates may follow it). */
-export function markDownstream(deps: Dependencies, i: number, dirty: Uint8Array): void {
-  const stack = [2 * i + 1];
+/**
+ * Marks every task reachable from task `i`'s exit node (the tasks whose dates may follow it),
+ * or from its entry node with `fromEntry` (a link into a summary moves its subtasks too).
+ */
+export function markDownstream(deps: Dependencies, i: number, dirty: Uint8Array, fromEntry = false): void {
+  const stack = [fromEntry ? 2 * i : 2 * i + 1];
   const seen = new Set<number>(stack);
   while (stack.length) {
     const v = stack.pop()!;

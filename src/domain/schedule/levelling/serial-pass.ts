@@ -138,9 +138,13 @@ export class SerialPass {
       if (this.dirty[s]) continue;
       const bound = linkBound(m, plan, link, i, s, start, finish);
       const startSide = link.type[1] === 'S';
-      if (bound > (startSide ? current.start[s]! : current.finish[s]!)) markDownstream(this.deps, s, this.dirty);
+      if (bound > (startSide ? current.start[s]! : current.finish[s]!)) markDownstream(this.deps, s, this.dirty, m.isSummary[s] === 1);
       // The successor stays, but the start bound its own delay would be measured from moved.
-      else if (startSide && bound > linkBound(m, plan, link, i, s, current.start[i]!, current.finish[i]!)) this.dirty[s] = 1;
+      else if (startSide && bound > linkBound(m, plan, link, i, s, current.start[i]!, current.finish[i]!)) {
+        // Under a summary, every subtask's start bound moved with the summary's.
+        if (m.isSummary[s]) markDownstream(this.deps, s, this.dirty, true);
+        else this.dirty[s] = 1;
+      }
     }
     const p = m.parent[i]!;
     if (p >= 0 && !this.dirty[p] && (finish > current.finish[p]! || current.start[i]! <= current.start[p]!)) markDownstream(this.deps, p, this.dirty);
