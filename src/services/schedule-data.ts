@@ -190,6 +190,20 @@ export function ownFields(task: ScheduleTask): Record<string, unknown> {
   return own;
 }
 
+/** A new task row's computed fields, before the plan's first recalculation fills them. */
+export const NOT_COMPUTED = {
+  start: null,
+  finish: null,
+  earlyStart: null,
+  earlyFinish: null,
+  lateStart: null,
+  lateFinish: null,
+  totalSlackMinutes: null,
+  freeSlackMinutes: null,
+  critical: 0,
+  drivingPredecessorId: null,
+} as const satisfies Partial<ScheduleTaskTable>;
+
 /** Loads a project's plan, or null when it has none yet. With `lock`, holds the plan row for the transaction (PostgreSQL). */
 export async function loadPlanData(db: Db, projectId: ProjectId, lock = false): Promise<PlanData | null> {
   let q = db.selectFrom('schedulePlan').selectAll().where('projectId', '=', projectId);

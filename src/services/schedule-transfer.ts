@@ -20,7 +20,7 @@ import type { ScheduleAssignmentTable, ScheduleBaselineTable, ScheduleCalendarTa
 import { appendAudit } from './audit.js';
 import { nowIso, type Db, type ServiceContext } from './context.js';
 import { newId } from './ids.js';
-import { authorizeProject, bool, computePlan, engineInput, ensurePlan, flag, planFromRow, type PlanData } from './schedule-data.js';
+import { authorizeProject, bool, computePlan, engineInput, ensurePlan, flag, NOT_COMPUTED, planFromRow, type PlanData } from './schedule-data.js';
 import { deletePlanOf } from './schedule-edits.js';
 
 const text = (t: LocalMinute | null | undefined): string | null => (t === null || t === undefined || !Number.isFinite(t) ? null : formatLocalDateTime(t));
@@ -136,16 +136,7 @@ function planDataFromMspdi(ctx: ServiceContext, organisationId: OrganisationId, 
       priority: s.priority ?? 500,
       levelingDelayMinutes: Math.max(0, Math.round((s.levelingDelayTenthMinutes ?? 0) / 10)),
       fixedCost: Math.round(s.fixedCostHundredths ?? 0),
-      start: null,
-      finish: null,
-      earlyStart: null,
-      earlyFinish: null,
-      lateStart: null,
-      lateFinish: null,
-      totalSlackMinutes: null,
-      freeSlackMinutes: null,
-      critical: 0,
-      drivingPredecessorId: null,
+      ...NOT_COMPUTED,
       version: 1,
       createdAt: now,
       updatedAt: now,
