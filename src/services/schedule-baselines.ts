@@ -8,7 +8,7 @@ import type { ScheduleBaselineTable } from '../store/schema.js';
 import { appendAudit } from './audit.js';
 import { nowIso, type Db, type ServiceContext } from './context.js';
 import { newId } from './ids.js';
-import { authorizeProject, calendarDefinition, ensurePlan, local, type PlanData } from './schedule-data.js';
+import { authorizeProject, calendarDefinition, ensurePlan, local, readPlan, type PlanData } from './schedule-data.js';
 import { assertVersion, lostRace } from './versioned.js';
 
 /** What a baseline keeps of each task. */
@@ -87,7 +87,7 @@ export async function deleteBaseline(ctx: ServiceContext, projectId: ProjectId, 
  */
 export async function compareBaseline(ctx: ServiceContext, projectId: ProjectId, number: number): Promise<BaselineComparison> {
   await authorizeProject(ctx, projectId, 'read');
-  const data = await ctx.db.transaction().execute((trx) => ensurePlan(trx, ctx, projectId));
+  const data = await readPlan(ctx, projectId);
   const row = await ctx.db.selectFrom('scheduleBaseline').selectAll().where('projectId', '=', projectId).where('number', '=', number).executeTakeFirst();
   if (!row) throw new PharosError('not-found', `baseline ${number} is not saved`);
   const saved = JSON.parse(row.tasks) as SavedTask[];

@@ -273,6 +273,11 @@ export async function ensurePlan(db: Db, ctx: ServiceContext, projectId: Project
   return (await loadPlanData(db, projectId, true))!;
 }
 
+/** The plan for reading: loaded without a lock or a transaction; created (in one) only the first time. */
+export async function readPlan(ctx: ServiceContext, projectId: ProjectId): Promise<PlanData> {
+  return (await loadPlanData(ctx.db, projectId)) ?? (await ctx.db.transaction().execute((trx) => ensurePlan(trx, ctx, projectId)));
+}
+
 /** Each task's label in messages: its outline number and name, unique within the plan. */
 export function taskLabels(data: PlanData, facts: OutlineFacts): string[] {
   return data.tasks.map((t, i) => `${facts.wbs[i]} ${t.name}`);

@@ -46,6 +46,7 @@ import {
   flag,
   linkFromRow,
   NOT_COMPUTED,
+  readPlan,
   ownFields,
   planFromRow,
   recalculate,
@@ -121,7 +122,7 @@ function withSummarySpans(data: PlanData, facts: OutlineFacts, tasks: ScheduleTa
 /** The whole plan as the Gantt reads it; the plan is created on first use. */
 export async function getSchedule(ctx: ServiceContext, projectId: ProjectId): Promise<ScheduleView> {
   await authorizeProject(ctx, projectId, 'read');
-  const data = await ctx.db.transaction().execute((trx) => ensurePlan(trx, ctx, projectId));
+  const data = await readPlan(ctx, projectId);
   const facts = outlineOf(data.tasks.map((t) => ({ id: t.id, parentId: t.parentId })));
   return {
     plan: planFromRow(data.plan),

@@ -20,7 +20,7 @@ import type { ScheduleAssignmentTable, ScheduleBaselineTable, ScheduleCalendarTa
 import { appendAudit } from './audit.js';
 import { nowIso, type Db, type ServiceContext } from './context.js';
 import { newId } from './ids.js';
-import { authorizeProject, bool, computePlan, engineInput, ensurePlan, flag, NOT_COMPUTED, planFromRow, type PlanData } from './schedule-data.js';
+import { authorizeProject, bool, computePlan, engineInput, ensurePlan, flag, NOT_COMPUTED, planFromRow, readPlan, type PlanData } from './schedule-data.js';
 import { deletePlanOf } from './schedule-edits.js';
 
 const text = (t: LocalMinute | null | undefined): string | null => (t === null || t === undefined || !Number.isFinite(t) ? null : formatLocalDateTime(t));
@@ -245,7 +245,7 @@ function baselinesFromMspdi(ctx: ServiceContext, organisationId: OrganisationId,
 /** The plan as an MS Project XML file, with its file name. */
 export async function exportMspdi(ctx: ServiceContext, projectId: ProjectId): Promise<{ xml: string; fileName: string }> {
   const project = await authorizeProject(ctx, projectId, 'read');
-  const data = await ctx.db.transaction().execute((trx) => ensurePlan(trx, ctx, projectId));
+  const data = await readPlan(ctx, projectId);
   const baselines = await ctx.db.selectFrom('scheduleBaseline').selectAll().where('projectId', '=', projectId).orderBy('number').execute();
   const facts = outlineOf(data.tasks.map((t) => ({ id: t.id, parentId: t.parentId })));
   const input = engineInput(data, facts);
