@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { prng } from '../api/fixtures.js';
 import { STANDARD_WEEK } from '../../src/domain/schedule/calendar-types.js';
 import { levelPlan, type LevellingAssignment, type LevellingInput } from '../../src/domain/schedule/levelling/index.js';
 import { formatLocalDateTime, parseLocalDateTime } from '../../src/domain/schedule/local-time.js';
@@ -19,19 +20,8 @@ if (values.help) {
   process.exit(0);
 }
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function generate(n: number, seed: number): LevellingInput {
-  const rnd = random(seed);
+  const rnd = prng(seed);
   const pick = (k: number) => Math.floor(rnd() * k);
   const tasks: ScheduleTask[] = Array.from({ length: n }, (_, i) => ({ id: `T${i}`, durationMinutes: (1 + pick(10)) * 480 }));
   const links: ScheduleLink[] = [];
