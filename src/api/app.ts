@@ -20,6 +20,7 @@ import { programmeRoutes } from './routes/programmes.routes.js';
 import { projectRoutes } from './routes/projects.routes.js';
 import { strategyRoutes } from './routes/strategy.routes.js';
 import { scheduleRoutes } from './routes/schedule.routes.js';
+import { raidRoutes } from './routes/raid.routes.js';
 
 export type AppOptions = {
   store: Store;
@@ -112,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(projectRoutes(deps));
       await api.register(strategyRoutes(deps));
       await api.register(scheduleRoutes(deps));
+      await api.register(raidRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -20,3 +20,7 @@ export type ScheduleLinkId = Brand<string, 'ScheduleLinkId'>;
 export type ScheduleResourceId = Brand<string, 'ScheduleResourceId'>;
 export type ScheduleAssignmentId = Brand<string, 'ScheduleAssignmentId'>;
 export type ScheduleBaselineId = Brand<string, 'ScheduleBaselineId'>;
+export type RiskId = Brand<string, 'RiskId'>;
+export type IssueId = Brand<string, 'IssueId'>;
+export type RaidActionId = Brand<string, 'RaidActionId'>;
+export type RiskReviewId = Brand<string, 'RiskReviewId'>;

@@ -1,4 +1,5 @@
 import type { OrganisationId, PortfolioId, ProgrammeId } from '../domain/ids.js';
+import { deleteRaidOf } from './raid-risks.js';
 import { PharosError, invalid } from '../domain/errors.js';
 import { wouldCreateCycle } from '../domain/structure/hierarchy.js';
 import type { Programme, ProgrammeCreate, ProgrammeListQuery, ProgrammePatch } from '../api/schemas/programme.schema.js';
@@ -150,6 +151,7 @@ export async function deleteProgramme(ctx: ServiceContext, id: ProgrammeId, expe
       });
     }
     await trx.deleteFrom('membership').where('scopeType', '=', 'programme').where('scopeId', '=', id).execute();
+    await deleteRaidOf(trx, ctx, row.organisationId, id);
     await trx.deleteFrom('programme').where('id', '=', id).execute();
     await appendAudit(trx, ctx, { organisationId: row.organisationId, recordType: 'programme', recordId: id, recordLabel: row.name, before, after: null });
   });

@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { deleteRaidOf } from './raid-risks.js';
 import type { Dialect } from '../store/database.js';
 import type { OrganisationId, PortfolioId, ProgrammeId, ProjectId } from '../domain/ids.js';
 import { PharosError, invalid } from '../domain/errors.js';
@@ -347,6 +348,7 @@ export async function deleteProject(ctx: ServiceContext, id: ProjectId, expected
     await trx.deleteFrom('contribution').where('projectId', '=', id).execute();
     await trx.deleteFrom('membership').where('scopeType', '=', 'project').where('scopeId', '=', id).execute();
     await deletePlanOf(trx, id);
+    await deleteRaidOf(trx, ctx, row.organisationId, id);
     await trx.deleteFrom('project').where('id', '=', id).execute();
     await appendAudit(trx, ctx, { organisationId: row.organisationId, recordType: 'project', recordId: id, recordLabel: row.name, before: withoutDerived(before), after: null });
   });

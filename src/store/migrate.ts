@@ -1,12 +1,14 @@
 import { Migrator, PostgresAdapter, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-schedule.js';
+import * as m0003 from './migrations/0003-raid.js';
 import type { Database } from './schema.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-schedule': m0002,
+  '0003-raid': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

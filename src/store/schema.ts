@@ -9,6 +9,10 @@ import type {
   PortfolioId,
   ProgrammeId,
   ProjectId,
+  RaidActionId,
+  IssueId,
+  RiskId,
+  RiskReviewId,
   ScheduleAssignmentId,
   ScheduleBaselineId,
   ScheduleCalendarId,
@@ -20,6 +24,8 @@ import type {
 } from '../domain/ids.js';
 import type { Role, ScopeType } from '../domain/policy/index.js';
 import type { PmoMode, ProjectState, Stage } from '../domain/structure/index.js';
+import type { IssuePriority, IssueStatus } from '../domain/raid/issue-rules.js';
+import type { ResponseStrategy, RiskKind, RiskStatus } from '../domain/raid/risk-rules.js';
 
 /**
  * Table types. Column names are camelCase here and snake_case in the database (Kysely's
@@ -289,6 +295,88 @@ export type ScheduleBaselineTable = Versioned & {
   tasks: string;
 };
 
+/** Where a RAID item belongs: a portfolio, a programme or a project. */
+export type RaidScopeType = 'portfolio' | 'programme' | 'project';
+
+export type RaidMatrixTable = Versioned & {
+  organisationId: OrganisationId;
+  /** JSON: the RiskMatrix (src/domain/raid/matrix.ts). */
+  definition: string;
+};
+
+export type RaidRiskTable = Versioned & {
+  id: RiskId;
+  organisationId: OrganisationId;
+  scopeType: RaidScopeType;
+  scopeId: string;
+  number: number;
+  kind: RiskKind;
+  title: string;
+  cause: string;
+  event: string;
+  effect: string;
+  category: string | null;
+  ownerId: UserId | null;
+  probability: number;
+  impact: number;
+  residualProbability: number | null;
+  residualImpact: number | null;
+  proximity: string | null;
+  responseStrategy: ResponseStrategy | null;
+  response: string;
+  status: RiskStatus;
+  /** 1 when a person escalated it by hand. */
+  escalated: number;
+  /** JSON: RiskQuantification, or null. */
+  quantification: string | null;
+  issueId: IssueId | null;
+  reviewedOn: string;
+};
+
+export type RaidRiskReviewTable = {
+  id: RiskReviewId;
+  organisationId: OrganisationId;
+  riskId: RiskId;
+  at: string;
+  actorName: string;
+  probability: number;
+  impact: number;
+  residualProbability: number | null;
+  residualImpact: number | null;
+  status: RiskStatus;
+  note: string;
+};
+
+export type RaidIssueTable = Versioned & {
+  id: IssueId;
+  organisationId: OrganisationId;
+  scopeType: RaidScopeType;
+  scopeId: string;
+  number: number;
+  title: string;
+  description: string;
+  category: string | null;
+  ownerId: UserId | null;
+  priority: IssuePriority;
+  severity: number;
+  status: IssueStatus;
+  due: string | null;
+  resolution: string;
+  riskId: RiskId | null;
+  escalated: number;
+};
+
+export type RaidActionTable = Versioned & {
+  id: RaidActionId;
+  organisationId: OrganisationId;
+  itemType: 'risk' | 'issue';
+  itemId: string;
+  title: string;
+  ownerId: UserId | null;
+  due: string | null;
+  doneOn: string | null;
+};
+
 export type Database = {
   organisation: OrganisationTable;
   userAccount: UserTable;
@@ -309,4 +397,9 @@ export type Database = {
   scheduleResource: ScheduleResourceTable;
   scheduleAssignment: ScheduleAssignmentTable;
   scheduleBaseline: ScheduleBaselineTable;
+  raidMatrix: RaidMatrixTable;
+  raidRisk: RaidRiskTable;
+  raidRiskReview: RaidRiskReviewTable;
+  raidIssue: RaidIssueTable;
+  raidAction: RaidActionTable;
 };

@@ -22,7 +22,7 @@ type Probe = {
   /** Path of the record the policy is checked against. */
   target(ids: Ids, made: Record<string, string>): ScopePath;
   /** Makes whatever the request needs (as administrator) and returns the request. */
-  request(h: Harness, ids: Ids, admin: Caller, n: number): Promise<{ method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; body?: unknown; made?: Record<string, string> }>;
+  request(h: Harness, ids: Ids, admin: Caller, n: number): Promise<{ method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; body?: unknown; made?: Record<string, string> }>;
 };
 type Caller = (method: string, url: string, body?: unknown) => Promise<LightMyRequestResponse>;
 
@@ -81,6 +81,17 @@ const probes: Probe[] = [
   { name: 'add a contribution to J1', action: 'contribution:manage', target: path.j1, request: async (_h, i, a, n) => {
     const o = (await a('POST', '/api/v1/objectives', { organisationId: i.org, code: `OC${n}`, name: `Objective ${n}` })).json();
     return { method: 'POST', url: `/api/v1/projects/${i.j1}/contributions`, body: { objectiveId: o.id, weight: 50 } };
+  } },
+  { name: 'read the risks of G1', action: 'read', target: path.g1, request: async (_h, i) => ({ method: 'GET', url: `/api/v1/risks?scopeType=programme&scopeId=${i.g1}` }) },
+  { name: 'raise a risk in J1', action: 'raid:raise', target: path.j1, request: async (_h, i, _a, n) => ({ method: 'POST', url: '/api/v1/risks', body: { scopeType: 'project', scopeId: i.j1, title: `Risk ${n}`, probability: 2, impact: 3 } }) },
+  { name: 'raise an issue in J2', action: 'raid:raise', target: path.j2, request: async (_h, i, _a, n) => ({ method: 'POST', url: '/api/v1/issues', body: { scopeType: 'project', scopeId: i.j2, title: `Issue ${n}`, severity: 2 } }) },
+  { name: 'rate a risk of J1', action: 'raid:manage', target: path.j1, request: async (_h, i, a, n) => {
+    const r = (await a('POST', '/api/v1/risks', { scopeType: 'project', scopeId: i.j1, title: `To rate ${n}`, probability: 2, impact: 2 })).json();
+    return { method: 'PATCH', url: `/api/v1/risks/${r.id}`, body: { version: r.version, impact: 3 } };
+  } },
+  { name: 'set the risk matrix', action: 'risk-matrix:manage', target: path.org, request: async (_h, i, a) => {
+    const { organisationId: _o, ...m } = (await a('GET', `/api/v1/organisations/${i.org}/risk-matrix`)).json();
+    return { method: 'PUT', url: `/api/v1/organisations/${i.org}/risk-matrix`, body: m };
   } },
 ];
 

@@ -22,11 +22,18 @@ export const ACTIONS = [
   'project:delete',
   'objective:manage',
   'contribution:manage',
+  'raid:raise',
+  'raid:manage',
+  'risk-matrix:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const EVERY: readonly Action[] = ACTIONS;
 const READER: readonly Action[] = ['read'];
+/** Raise risks and issues and add actions to them (anyone who works on the change may). */
+const RAISE: readonly Action[] = ['raid:raise'];
+/** Raise, and also rate, respond, close, escalate and delete them. */
+const RAID: readonly Action[] = ['raid:raise', 'raid:manage'];
 const ANALYST: readonly Action[] = ['read', 'audit:read'];
 
 /** What each role may do inside the scopes where it is held. */
@@ -47,9 +54,11 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'project:delete',
     'objective:manage',
     'contribution:manage',
+    ...RAID,
+    'risk-matrix:manage',
   ],
-  'pmo-analyst': ANALYST,
-  'pmo-coordinator': [...ANALYST, 'project:update', 'contribution:manage'],
+  'pmo-analyst': [...ANALYST, ...RAISE],
+  'pmo-coordinator': [...ANALYST, 'project:update', 'contribution:manage', ...RAID],
   'portfolio-manager': [
     ...ANALYST,
     'portfolio:update',
@@ -61,6 +70,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'project:change-stage',
     'project:delete',
     'contribution:manage',
+    ...RAID,
   ],
   'programme-manager': [
     ...ANALYST,
@@ -70,11 +80,12 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'project:update',
     'project:change-stage',
     'contribution:manage',
+    ...RAID,
   ],
-  'project-manager': [...ANALYST, 'project:update', 'contribution:manage'],
-  sponsor: [...ANALYST, 'project:change-stage'],
-  'resource-manager': READER,
-  'team-member': READER,
+  'project-manager': [...ANALYST, 'project:update', 'contribution:manage', ...RAID],
+  sponsor: [...ANALYST, 'project:change-stage', ...RAISE],
+  'resource-manager': [...READER, ...RAISE],
+  'team-member': [...READER, ...RAISE],
   viewer: READER,
 };
 
@@ -88,4 +99,5 @@ export const ORGANISATION_ONLY: ReadonlySet<Action> = new Set<Action>([
   'user:manage',
   'portfolio:create',
   'objective:manage',
+  'risk-matrix:manage',
 ]);
