@@ -354,6 +354,8 @@ export async function listRisks(ctx: ServiceContext, query: RiskListQuery): Prom
   if (query.category) q = q.where('raidRisk.category', '=', query.category);
   if (query.ownerId) q = q.where('raidRisk.ownerId', '=', query.ownerId as UserId);
   if (query.band) q = q.where(bandCondition(base.matrix, query.band, score));
+  if (query.probability !== undefined) q = q.where(query.residual ? 'raidRisk.residualProbability' : 'raidRisk.probability', '=', query.probability);
+  if (query.impact !== undefined) q = q.where(query.residual ? 'raidRisk.residualImpact' : 'raidRisk.impact', '=', query.impact);
   if (query.escalated !== undefined) q = q.where(query.escalated ? base.escalated : sql<boolean>`not ${base.escalated}`);
   if (query.q) q = q.where(containsText(['raidRisk.title', 'raidRisk.cause', 'raidRisk.event', 'raidRisk.effect'], query.q));
   const sort = parseSort(query.sort);

@@ -135,6 +135,8 @@ for (const dialect of DIALECTS) {
       const residual = (await admin.get(`/api/v1/risks/heat-map?scopeType=project&scopeId=${ids.alpha}&residual=true`)).json();
       expect(residual.rows[4][3]).toMatchObject({ probability: 1, impact: 4, count: 1, riskIds: [r1.id] });
       expect(residual.unrated).toBeGreaterThan(0);
+      const inCell = await list(`scopeType=project&scopeId=${ids.alpha}&probability=1&impact=4&residual=true`);
+      expect(inCell.items.map((r) => r.id)).toEqual([r1.id]);
       const critical = await list(`scopeType=project&scopeId=${ids.alpha}&band=Critical`);
       expect(critical.items.map((r) => r.band)).toEqual(['Critical']);
       const bad = await admin.get(`/api/v1/risks?scopeType=project&scopeId=${ids.alpha}&band=Scary`);

@@ -187,6 +187,10 @@ export const RiskListQuery = z.strictObject({
   category: Category.optional(),
   ownerId: Uuid.optional(),
   escalated: QueryBoolean.optional(),
+  /** One heat-map cell: risks rated at this probability and impact (after response with `residual=true`). */
+  probability: z.coerce.number().pipe(Level).optional(),
+  impact: z.coerce.number().pipe(Level).optional(),
+  residual: QueryBoolean.optional(),
   /** Matches title, cause, event or effect, case-insensitive. */
   q: z.string().max(200).optional(),
   sort: z.enum(RISK_SORTS).default('-score'),
