@@ -5,6 +5,7 @@ import { NotFoundPage } from './pages/not-found/not-found-page';
 import { PortfolioPage } from './pages/portfolio/portfolio-page';
 import { ProgrammePage } from './pages/programme/programme-page';
 import { HistoryTab } from './pages/project/history-tab';
+import { RaidTab } from './pages/project/raid-tab';
 import { OverviewTab } from './pages/project/overview-tab';
 import { ProjectPage } from './pages/project/project-page';
 import { ScheduleTab } from './pages/project/schedule/schedule-tab';
@@ -35,6 +36,7 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <OverviewTab /> },
               { path: 'schedule', element: <ScheduleTab /> },
+              { path: 'raid', element: <RaidTab /> },
               { path: 'strategy', element: <StrategyTab /> },
               { path: 'history', element: <HistoryTab /> },
             ],

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasChromium, startE2e, type E2e } from './support.js';
+
+const pick = async (page: Page, label: string, option: string) => {
+  await page.getByRole('dialog').getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+};
+
+describe.skipIf(!hasChromium)('risks and issues', () => {
+  let e2e: E2e;
+  let id: (code: string) => string;
+  beforeAll(async () => {
+    e2e = await startE2e();
+    id = (code) => e2e.fixture.projects[code] as string;
+  });
+  afterAll(() => e2e?.close());
+
+  it('raises a risk, sees it on the heat map, filters by its cell, and the programme sees it escalated', async () => {
+    const { page } = await e2e.open('admin');
+    await page.goto(`/projects/${id('CX-001')}/raid`);
+    await page.getByText('No open risks').waitFor();
+    await page.getByRole('button', { name: 'Raise risk' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Raise a risk' });
+    await dialog.getByRole('textbox', { name: 'Title' }).fill('Payment provider fails certification');
+    await dialog.getByRole('textbox', { name: 'Cause' }).fill('New 3-D Secure rules');
+    await pick(page, 'Probability', '4 · High');
+    await pick(page, 'Impact', '5 · Very high');
+    await dialog.getByRole('button', { name: 'Raise risk' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const table = page.getByRole('table', { name: 'Risks' });
+    const row = table.locator('tbody tr', { hasText: 'Payment provider fails certification' });
+    await row.waitFor();
+    expect(await row.getByLabel('score 20, Critical').count()).toBe(1);
+    await row.getByText('escalated').waitFor();
+
+    const cell = page.getByRole('gridcell', { name: /Probability High, impact Very high: 1 risk/ });
+    await cell.waitFor();
+    // A second risk elsewhere on the map, then the cell filter shows only the first.
+    await page.getByRole('button', { name: 'Raise risk' }).click();
+    await page.getByRole('dialog').getByRole('textbox', { name: 'Title' }).fill('Copywriter unavailable');
+    await pick(page, 'Probability', '2 · Low');
+    await pick(page, 'Impact', '2 · Low');
+    await page.getByRole('dialog').getByRole('button', { name: 'Raise risk' }).click();
+    await table.locator('tbody tr', { hasText: 'Copywriter unavailable' }).waitFor();
+    await cell.click();
+    await page.getByRole('button', { name: /Cell P4 × I5/ }).waitFor();
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
+    await e2e.screenshot(page, 'project-raid-laptop');
+
+    await page.goto(`/programmes/${e2e.fixture.programmes.cx}`);
+    const section = page.getByRole('region', { name: 'Risks and issues' });
+    const escalated = section.getByRole('table', { name: 'Risks' }).locator('tbody tr', { hasText: 'Payment provider fails certification' });
+    await escalated.getByText('from CX-001 New web shop').waitFor();
+    expect(await section.getByRole('table', { name: 'Risks' }).locator('tbody tr', { hasText: 'Copywriter unavailable' }).count()).toBe(0);
+  });
+
+  it('rates in place, plans the response with an action, and turns the risk into an issue when it happens', async () => {
+    const { page } = await e2e.open('admin');
+    await page.goto(`/projects/${id('CX-001')}/raid`);
+    const table = page.getByRole('table', { name: 'Risks' });
+    const row = table.locator('tbody tr', { hasText: 'Copywriter unavailable' });
+    await row.getByRole('combobox', { name: /Impact of R-/ }).click();
+    await page.getByRole('option', { name: '3' }).click();
+    await row.getByLabel('score 6, Medium').waitFor();
+
+    await row.getByRole('button', { name: 'Copywriter unavailable' }).click();
+    const drawer = page.getByRole('dialog', { name: /Copywriter unavailable/ });
+    await drawer.getByRole('textbox', { name: 'New action' }).fill('Book an agency writer');
+    await drawer.getByRole('button', { name: 'Add' }).click();
+    await drawer.getByText('Book an agency writer').waitFor();
+    await drawer.getByRole('button', { name: 'Risk occurred' }).click();
+    await drawer.getByText('Became an issue').waitFor();
+    await drawer.getByText('occurred: became I-1').waitFor();
+    await page.keyboard.press('Escape');
+
+    await page.locator('label', { hasText: /^Issues$/ }).click();
+    const issues = page.getByRole('table', { name: 'Issues' });
+    await issues.locator('tbody tr', { hasText: 'Copywriter unavailable' }).getByText('a risk that occurred').waitFor();
+  });
+
+  it('shows a viewer the register without the means to change it', async () => {
+    const { page } = await e2e.open('viewer');
+    await page.goto(`/projects/${id('CX-001')}/raid`);
+    await page.getByRole('table', { name: 'Risks' }).locator('tbody tr').first().waitFor();
+    expect(await page.getByRole('button', { name: 'Raise risk' }).count()).toBe(0);
+    expect(await page.getByRole('combobox', { name: /Probability of R-/ }).count()).toBe(0);
+  });
+});

@@ -1,0 +1,95 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from './client';
+import type {
+  HeatMap,
+  Issue,
+  IssueCreate,
+  IssueDetail,
+  IssuePatch,
+  RaidAction,
+  RaidActionCreate,
+  RaidActionPatch,
+  Risk,
+  RiskCreate,
+  RiskDetail,
+  RiskListQuery,
+  RiskMatrixDocument,
+  RiskPatch,
+} from '../../../src/api/schemas/raid.schema.js';
+import type { Page } from './types';
+
+export type { HeatMap, Issue, IssueDetail, RaidAction, Risk, RiskDetail, RiskMatrixDocument };
+
+/** The level a register shows: a portfolio, a programme or a project. */
+export type RaidLevel = { scopeType: 'portfolio' | 'programme' | 'project'; scopeId: string };
+export type RiskFilters = Partial<Pick<RiskListQuery, 'status' | 'band' | 'include' | 'q' | 'probability' | 'impact' | 'residual' | 'sort'>>;
+export type IssueFilters = { status?: Issue['status']; include?: 'own' | 'escalated' | 'all'; q?: string; sort?: string };
+
+export const raidKeys = {
+  all: ['raid'] as const,
+  risks: (level: RaidLevel, filters: RiskFilters) => ['raid', 'risks', level, filters] as const,
+  heatMap: (level: RaidLevel, residual: boolean) => ['raid', 'heat-map', level, residual] as const,
+  risk: (id: string) => ['raid', 'risk', id] as const,
+  history: (id: string) => ['raid', 'risk', id, 'history'] as const,
+  issues: (level: RaidLevel, filters: IssueFilters) => ['raid', 'issues', level, filters] as const,
+  issue: (id: string) => ['raid', 'issue', id] as const,
+  matrix: (orgId: string) => ['raid', 'matrix', orgId] as const,
+};
+
+export function useRiskMatrix(orgId: string) {
+  return useQuery({ queryKey: raidKeys.matrix(orgId), queryFn: () => api.get<RiskMatrixDocument>(`/organisations/${orgId}/risk-matrix`), staleTime: 60_000 });
+}
+
+export function useRisks(level: RaidLevel, filters: RiskFilters) {
+  return useQuery({
+    queryKey: raidKeys.risks(level, filters),
+    queryFn: ({ signal }) => api.get<Page<Risk>>('/risks', { ...level, ...filters, limit: 200 }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useHeatMap(level: RaidLevel, residual: boolean) {
+  return useQuery({ queryKey: raidKeys.heatMap(level, residual), queryFn: () => api.get<HeatMap>('/risks/heat-map', { ...level, residual }) });
+}
+
+export function useRisk(id: string | null) {
+  return useQuery({ queryKey: raidKeys.risk(id ?? ''), queryFn: () => api.get<RiskDetail>(`/risks/${id}`), enabled: id !== null });
+}
+
+export type RiskReview = { at: string; actorName: string; score: number; residualScore: number | null; status: string; note: string };
+export function useRiskHistory(id: string | null) {
+  return useQuery({ queryKey: raidKeys.history(id ?? ''), queryFn: () => api.get<{ items: RiskReview[] }>(`/risks/${id}/history`), enabled: id !== null });
+}
+
+export function useIssues(level: RaidLevel, filters: IssueFilters) {
+  return useQuery({
+    queryKey: raidKeys.issues(level, filters),
+    queryFn: ({ signal }) => api.get<Page<Issue>>('/issues', { ...level, ...filters, limit: 200 }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useIssue(id: string | null) {
+  return useQuery({ queryKey: raidKeys.issue(id ?? ''), queryFn: () => api.get<IssueDetail>(`/issues/${id}`), enabled: id !== null });
+}
+
+/** Every change to the registers; each refreshes the lists, maps and details it may have moved. */
+export function useRaidMutations() {
+  const client = useQueryClient();
+  const refresh = () => client.invalidateQueries({ queryKey: raidKeys.all });
+  return {
+    createRisk: useMutation({ mutationFn: (input: Partial<RiskCreate> & Pick<RiskCreate, 'scopeType' | 'scopeId' | 'title' | 'probability' | 'impact'>) => api.post<RiskDetail>('/risks', input), onSuccess: () => void refresh() }),
+    patchRisk: useMutation({ mutationFn: ({ id, patch }: { id: string; patch: Partial<RiskPatch> & { version: number } }) => api.patch<RiskDetail>(`/risks/${id}`, patch), onSuccess: () => void refresh() }),
+    occurred: useMutation({
+      mutationFn: ({ id, version, action }: { id: string; version: number; action: RaidActionCreate }) => api.post<{ risk: RiskDetail; issueId: string }>(`/risks/${id}/occurred`, { version, action }),
+      onSuccess: () => void refresh(),
+    }),
+    addAction: useMutation({
+      mutationFn: ({ itemType, itemId, input }: { itemType: 'risk' | 'issue'; itemId: string; input: Partial<RaidActionCreate> & { title: string } }) => api.post<RaidAction>(`/${itemType === 'risk' ? 'risks' : 'issues'}/${itemId}/actions`, input),
+      onSuccess: () => void refresh(),
+    }),
+    patchAction: useMutation({ mutationFn: ({ id, patch }: { id: string; patch: RaidActionPatch }) => api.patch<RaidAction>(`/raid-actions/${id}`, patch), onSuccess: () => void refresh() }),
+    createIssue: useMutation({ mutationFn: (input: Partial<IssueCreate> & Pick<IssueCreate, 'scopeType' | 'scopeId' | 'title' | 'severity'>) => api.post<IssueDetail>('/issues', input), onSuccess: () => void refresh() }),
+    patchIssue: useMutation({ mutationFn: ({ id, patch }: { id: string; patch: Partial<IssuePatch> & { version: number } }) => api.patch<IssueDetail>(`/issues/${id}`, patch), onSuccess: () => void refresh() }),
+  };
+}

@@ -1,0 +1,52 @@
+import { Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useRiskMatrix, type RaidLevel } from '../../api/raid';
+import { IssueRegister } from './issue-register';
+import { RiskRegister } from './risk-register';
+
+type Props = { orgId: string; level: RaidLevel; may: { raise: boolean; manage: boolean } };
+
+/**
+ * The RAID registers of one level. Projects list their own items; a programme or portfolio
+ * lists its own and those escalated to it from below (by the PMO's rule or by hand).
+ */
+export function RaidRegister({ orgId, level, may }: Props) {
+  const matrix = useRiskMatrix(orgId);
+  const [register, setRegister] = useState<'risks' | 'issues'>('risks');
+  const above = level.scopeType !== 'project';
+  const [include, setInclude] = useState<'own' | 'escalated' | 'all'>(above ? 'all' : 'own');
+  return (
+    <Stack gap="sm">
+      <Group gap="sm" justify="space-between">
+        <SegmentedControl
+          value={register}
+          onChange={(v) => setRegister(v as 'risks' | 'issues')}
+          data={[
+            { value: 'risks', label: 'Risks' },
+            { value: 'issues', label: 'Issues' },
+          ]}
+          aria-label="Register"
+        />
+        {above && (
+          <Group gap="xs">
+            <Text size="sm" c="dimmed">
+              Show
+            </Text>
+            <SegmentedControl
+              size="xs"
+              value={include}
+              onChange={(v) => setInclude(v as typeof include)}
+              data={[
+                { value: 'all', label: 'Own and escalated' },
+                { value: 'own', label: 'Own' },
+                { value: 'escalated', label: 'Escalated from below' },
+              ]}
+              aria-label="Which items"
+            />
+          </Group>
+        )}
+      </Group>
+      {register === 'risks' ? <RiskRegister level={level} matrix={matrix.data} may={may} include={include} /> : <IssueRegister level={level} matrix={matrix.data} may={may} include={include} />}
+    </Stack>
+  );
+}
