@@ -38,7 +38,7 @@ class WorkerFailure extends Error {}
  * `import.meta.resolve` finds it under tsx and node; under vitest, which may not provide it,
  * the CommonJS resolution gives the same folder and the ESM build sits beside it.
  */
-function tsxApi(from: string): string {
+export function tsxApi(from: string): string {
   const resolve = (import.meta as { resolve?: (specifier: string) => string }).resolve;
   if (typeof resolve === 'function') {
     try {

@@ -1,0 +1,118 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { PharosError } from '../domain/errors.js';
+import { compileModel } from '../domain/risk/compile.js';
+import { buildResult, type ReportOptions, type SimulationResult } from '../domain/risk/result.js';
+import { blockCount, checkOptions, DEFAULT_BLOCK, mergeChunks, runBlocks, type ChunkResult } from '../domain/risk/simulate.js';
+import type { RiskModel, SimulationOptions } from '../domain/risk/types.js';
+import type { SimulationReply, SimulationRequest } from './risk-simulation-thread.js';
+import { tsxApi } from './schedule-worker.js';
+
+export type SimulationProgress = { readonly done: number; readonly total: number };
+
+export type PoolOptions = {
+  /** Worker threads (default: the machine's available parallelism); 1 runs in this thread. */
+  readonly workers?: number;
+  readonly signal?: AbortSignal;
+  /** Told the iterations done so far, after each block. */
+  readonly onProgress?: (p: SimulationProgress) => void;
+  readonly report?: ReportOptions;
+};
+
+/** The run was cancelled through its AbortSignal. */
+export class SimulationCancelled extends Error {
+  constructor() {
+    super('the simulation was cancelled');
+    this.name = 'AbortError';
+  }
+}
+
+function startWorker(): Worker {
+  const here = import.meta.url;
+  const fromSources = here.endsWith('.ts');
+  const entry = new URL(fromSources ? './risk-simulation-thread.ts' : './risk-simulation-thread.js', here);
+  if (!fromSources) return new Worker(entry, { name: 'pharos-risk' });
+  const boot = `import(${JSON.stringify(tsxApi(here))}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
+  return new Worker(boot, { eval: true, name: 'pharos-risk' });
+}
+
+/** Runs blocks [from, to) in a new worker; resolves to its chunk. */
+function runInWorker(req: SimulationRequest, onBlocks: (blocks: number) => void, signal: AbortSignal | undefined): Promise<ChunkResult> {
+  return new Promise((resolve, reject) => {
+    const worker = startWorker();
+    let settled = false;
+    const finish = (f: () => void) => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener('abort', abort);
+      void worker.terminate();
+      f();
+    };
+    const abort = () => finish(() => reject(new SimulationCancelled()));
+    signal?.addEventListener('abort', abort, { once: true });
+    worker.on('message', (reply: SimulationReply) => {
+      if (reply.kind === 'progress') onBlocks(reply.blocks);
+      else if (reply.kind === 'done') finish(() => resolve(reply.chunk));
+      else finish(() => reject(reply.pharos ? new PharosError(reply.code!, reply.message, reply.details) : new Error(reply.message)));
+    });
+    worker.on('error', (e) => finish(() => reject(new Error(`the risk simulation worker failed: ${e.message}`))));
+    worker.on('exit', (code) => finish(() => reject(new Error(`the risk simulation worker stopped (exit code ${code})`))));
+    worker.postMessage(req);
+  });
+}
+
+/** Runs the blocks here, one at a time, giving the event loop (and a cancel) a turn between them. */
+async function runHere(model: RiskModel, options: SimulationOptions, blocks: number, onBlocks: (b: number) => void, signal: AbortSignal | undefined): Promise<ChunkResult> {
+  const m = compileModel(model);
+  const chunks: ChunkResult[] = [];
+  for (let b = 0; b < blocks; b++) {
+    if (signal?.aborted) throw new SimulationCancelled();
+    chunks.push(runBlocks(m, options, b, b + 1));
+    onBlocks(b + 1);
+    await new Promise((r) => setImmediate(r));
+  }
+  return mergeChunks(chunks);
+}
+
+/**
+ * Runs a simulation across worker threads: the blocks of iterations are split into one
+ * contiguous range per worker, and the chunks merged in order. The result is exactly what
+ * `simulate` gives in one thread for the same seed, whatever the number of workers. Bad
+ * input is refused here, before any worker starts. Cancel with `signal`: the workers stop
+ * and the promise rejects with a {@link SimulationCancelled}.
+ *
+ * @example
+ * const result = await simulateInWorkers(model, { iterations: 10_000, seed: 1 }, { onProgress: (p) => log(p.done / p.total) });
+ */
+export async function simulateInWorkers(model: RiskModel, options: SimulationOptions, pool: PoolOptions = {}): Promise<SimulationResult> {
+  checkOptions(options);
+  const m = compileModel(model);
+  if (pool.signal?.aborted) throw new SimulationCancelled();
+  const B = options.block ?? DEFAULT_BLOCK;
+  const blocks = blockCount(options);
+  const workers = Math.max(1, Math.min(pool.workers ?? availableParallelism(), blocks));
+  const done = new Array<number>(workers).fill(0);
+  const progress = (w: number) => (b: number) => {
+    done[w] = b;
+    pool.onProgress?.({ done: Math.min(options.iterations, done.reduce((s, x) => s + x, 0) * B), total: options.iterations });
+  };
+  let chunk: ChunkResult;
+  if (workers === 1) {
+    chunk = await runHere(model, options, blocks, progress(0), pool.signal);
+  } else {
+    const inner = new AbortController();
+    const onAbort = () => inner.abort();
+    pool.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const ranges = Array.from({ length: workers }, (_, w) => [Math.floor((w * blocks) / workers), Math.floor(((w + 1) * blocks) / workers)] as const);
+      const chunks = await Promise.all(ranges.map(([fromBlock, toBlock], w) => runInWorker({ model, options, fromBlock, toBlock }, progress(w), inner.signal)));
+      chunk = mergeChunks(chunks);
+    } catch (e) {
+      inner.abort(); // stop the other workers
+      throw pool.signal?.aborted ? new SimulationCancelled() : e;
+    } finally {
+      pool.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+  return buildResult(model, m, options, chunk, pool.report);
+}
