@@ -6,6 +6,7 @@ import { registerLevel } from './level.js';
 import { registerOrganisations } from './organisations.js';
 import { registerSchedule } from './schedule.js';
 import { registerServe } from './serve.js';
+import { registerSimulate } from './simulate.js';
 import { registerTokens } from './tokens.js';
 import { registerTransfer } from './transfer.js';
 import { registerUsers } from './users.js';
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerTransfer(program);
   registerSchedule(program);
   registerLevel(program);
+  registerSimulate(program);
   return program;
 }
 
