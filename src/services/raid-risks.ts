@@ -10,6 +10,7 @@ import { appendAudit } from './audit.js';
 import { nowIso, type Db, type ServiceContext } from './context.js';
 import { newId } from './ids.js';
 import { containsText, pageOf, parseSort, seek, type SortColumn } from './listing.js';
+import { deleteLogsOf } from './raid-logs.js';
 import {
   actionCounts,
   actionsOf,
@@ -409,6 +410,7 @@ export async function riskTrend(ctx: ServiceContext, query: TrendQuery): Promise
  * transaction), each with its actions and reviews, every deletion audited.
  */
 export async function deleteRaidOf(trx: Db, ctx: ServiceContext, organisationId: OrganisationId, scopeId: string): Promise<void> {
+  await deleteLogsOf(trx, ctx, organisationId, scopeId);
   const issues = await trx.selectFrom('raidIssue').selectAll().where('scopeId', '=', scopeId).execute();
   const risks = await trx.selectFrom('raidRisk').selectAll().where('scopeId', '=', scopeId).execute();
   // Issues first: an issue that a risk became points at the risk.

@@ -25,6 +25,7 @@ import type {
 import type { Role, ScopeType } from '../domain/policy/index.js';
 import type { PmoMode, ProjectState, Stage } from '../domain/structure/index.js';
 import type { IssuePriority, IssueStatus } from '../domain/raid/issue-rules.js';
+import type { AssumptionStatus, DecisionStatus, DependencyDirection, DependencyStatus } from '../domain/raid/log-rules.js';
 import type { ResponseStrategy, RiskKind, RiskStatus } from '../domain/raid/risk-rules.js';
 
 /**
@@ -377,6 +378,35 @@ export type RaidActionTable = Versioned & {
   doneOn: string | null;
 };
 
+type RaidLogHead = Versioned & {
+  organisationId: OrganisationId;
+  scopeType: RaidScopeType;
+  scopeId: string;
+  number: number;
+  title: string;
+  description: string;
+  ownerId: UserId | null;
+  /** The date it is needed by (validate by, needed by, decide by). */
+  due: string | null;
+  escalated: number;
+};
+
+export type RaidAssumptionTable = RaidLogHead & { id: string; status: AssumptionStatus; validatorId: UserId | null; outcome: string };
+export type RaidDependencyTable = RaidLogHead & { id: string; status: DependencyStatus; direction: DependencyDirection; otherProjectId: ProjectId | null; ownTaskId: string | null; otherTaskId: string | null };
+export type RaidDecisionTable = RaidLogHead & {
+  id: string;
+  status: DecisionStatus;
+  /** JSON: the options considered, as strings. */
+  options: string;
+  decision: string;
+  rationale: string;
+  /** Who decided: a person or a board, as written. */
+  decidedBy: string;
+  decidedOn: string | null;
+  /** JSON: `[{ type, id }]` of the RAID items the decision concerns. */
+  links: string;
+};
+
 export type Database = {
   organisation: OrganisationTable;
   userAccount: UserTable;
@@ -402,4 +432,7 @@ export type Database = {
   raidRiskReview: RaidRiskReviewTable;
   raidIssue: RaidIssueTable;
   raidAction: RaidActionTable;
+  raidAssumption: RaidAssumptionTable;
+  raidDependency: RaidDependencyTable;
+  raidDecision: RaidDecisionTable;
 };

@@ -208,6 +208,42 @@ for (const dialect of DIALECTS) {
       expect(issues.items.map((i: { title: string }) => i.title)).toEqual(['Cable drum damaged']);
     });
 
+    it('logs assumptions, dependencies between projects, and decisions, each escalating and checked like risks', async () => {
+      const a = await pm.post('/api/v1/assumptions', { scopeType: 'project', scopeId: ids.alpha, title: 'The outage window stays in May', due: '2026-05-01' });
+      expect(a.statusCode, a.body).toBe(201);
+      expect(a.json()).toMatchObject({ ref: 'A-1', status: 'unvalidated', escalation: { reason: '2026-05-01 is within 14 days' } });
+      const unproven = await pm.patch(`/api/v1/assumptions/${a.json().id}`, { version: 1, status: 'invalid' });
+      expect(unproven.statusCode).toBe(422);
+      expect(unproven.json().detail).toMatch(/^outcome: must say what validation found/);
+      const validated = await pm.patch(`/api/v1/assumptions/${a.json().id}`, { version: 1, status: 'valid', outcome: 'Grid operator confirmed in writing' });
+      expect(validated.json()).toMatchObject({ status: 'valid', escalation: null });
+
+      const gamma = (await admin.post('/api/v1/projects', { programmeId: ids.prog, code: 'GAMMA', name: 'Metering Gamma', plannedStart: '2026-03-02' })).json().id;
+      const wrongTask = await pm.post('/api/v1/dependencies', { scopeType: 'project', scopeId: ids.alpha, title: 'Meters fitted', direction: 'inbound', otherProjectId: gamma, otherTaskId: ids.alphaTask });
+      expect(wrongTask.statusCode).toBe(422);
+      expect(wrongTask.json().detail).toMatch(/^otherTaskId: is not a task of the other project’s plan/);
+      const self = await pm.post('/api/v1/dependencies', { scopeType: 'project', scopeId: ids.alpha, title: 'x', direction: 'inbound', otherProjectId: ids.alpha });
+      expect(self.json().detail).toMatch(/^otherProjectId: is the project the dependency is raised in/);
+      const dep = await pm.post('/api/v1/dependencies', { scopeType: 'project', scopeId: ids.alpha, title: 'Smart meters fitted before commissioning', direction: 'inbound', otherProjectId: gamma, ownTaskId: ids.alphaTask, due: '2026-09-01' });
+      expect(dep.statusCode, dep.body).toBe(201);
+      expect(dep.json()).toMatchObject({ ref: 'DEP-1', otherProjectCode: 'GAMMA', escalation: null });
+      const atRisk = await pm.patch(`/api/v1/dependencies/${dep.json().id}`, { version: 1, status: 'at-risk' });
+      expect(atRisk.json().escalation.reason).toBe('the dependency is at-risk');
+      const atProgramme = (await admin.get(`/api/v1/dependencies?scopeType=programme&scopeId=${ids.prog}&include=escalated`)).json();
+      expect(atProgramme.items.map((d: { ref: string }) => d.ref)).toEqual(['DEP-1']);
+
+      const dec = await pm.post('/api/v1/decisions', { scopeType: 'project', scopeId: ids.alpha, title: 'Which transformer supplier?', options: ['Stay with Volta', 'Dual-source with Amperis'], links: [{ type: 'dependency', id: dep.json().id }] });
+      expect(dec.statusCode, dec.body).toBe(201);
+      const half = await pm.patch(`/api/v1/decisions/${dec.json().id}`, { version: 1, status: 'decided', decision: 'Dual-source' });
+      expect(half.statusCode).toBe(422);
+      expect(half.json().issues.map((i: { field: string }) => i.field)).toEqual(['rationale', 'decidedBy', 'decidedOn']);
+      const decided = await pm.patch(`/api/v1/decisions/${dec.json().id}`, { version: 1, status: 'decided', decision: 'Dual-source', rationale: 'Halves the delivery risk for 4% more cost', decidedBy: 'Project board', decidedOn: '2026-04-20' });
+      expect(decided.json()).toMatchObject({ ref: 'DEC-1', status: 'decided', options: ['Stay with Volta', 'Dual-source with Amperis'] });
+      expect((await pm.delete(`/api/v1/decisions/${dec.json().id}?version=2`)).statusCode).toBe(409);
+      const log = (await admin.get(`/api/v1/decisions?scopeType=project&scopeId=${ids.alpha}&status=decided`)).json();
+      expect(log.items.map((d: { title: string }) => d.title)).toEqual(['Which transformer supplier?']);
+    });
+
     it('lets the PMO change the matrix, refusing a scale that would strand existing ratings', async () => {
       const m = (await admin.get(`/api/v1/organisations/${h.organisationId}/risk-matrix`)).json();
       expect(m.version).toBe(0);

@@ -3,10 +3,21 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { IssueId, OrganisationId, RaidActionId, RiskId } from '../../domain/ids.js';
 import { addAction, deleteAction, updateAction } from '../../services/raid-actions.js';
 import { createIssue, deleteIssue, getIssue, listIssues, updateIssue } from '../../services/raid-issues.js';
+import { createLogItem, deleteLogItem, getLogItem, listLogItems, updateLogItem } from '../../services/raid-logs.js';
 import { getRiskMatrix, putRiskMatrix } from '../../services/raid-matrix.js';
 import { createRisk, deleteRisk, getRisk, listRisks, riskHeatMap, riskHistory, riskOccurred, riskTrend, updateRisk } from '../../services/raid-risks.js';
 import { IdParams, page } from '../schemas/common.schema.js';
 import {
+  Assumption,
+  AssumptionCreate,
+  AssumptionPatch,
+  Decision,
+  DecisionCreate,
+  DecisionPatch,
+  Dependency,
+  DependencyCreate,
+  DependencyPatch,
+  LogListQuery,
   HeatMap,
   HeatMapQuery,
   Issue,
@@ -63,6 +74,23 @@ export function raidRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       return reply.code(204).send(null);
     });
     app.post('/issues/:id/actions', { schema: { tags, summary: 'Add an action to an issue', params: IdParams, body: RaidActionCreate, response: { 201: RaidAction } }, config: { access: { action: 'raid:manage' } } }, async (req, reply) => reply.code(201).send(await addAction(ctx(req), 'issue', req.params.id, req.body)));
+
+    // Assumptions, dependencies and decisions: one shape of routes each.
+    const logs = [
+      { kind: 'assumption', path: 'assumptions', item: Assumption, create: AssumptionCreate, patch: AssumptionPatch, what: 'an assumption', changes: 'Validate, update or escalate an assumption' },
+      { kind: 'dependency', path: 'dependencies', item: Dependency, create: DependencyCreate, patch: DependencyPatch, what: 'a dependency on or from another project', changes: 'Update, agree, flag at risk, meet or escalate a dependency' },
+      { kind: 'decision', path: 'decisions', item: Decision, create: DecisionCreate, patch: DecisionPatch, what: 'a decision to make (the decision log)', changes: 'Record the decision, its rationale, who and when; or supersede it' },
+    ] as const;
+    for (const l of logs) {
+      app.get(`/${l.path}`, { schema: { tags, summary: `A level's ${l.path}: its own and those escalated from below`, querystring: LogListQuery, response: { 200: page(l.item) } }, config: { access: { action: 'read' } } }, (req) => listLogItems(ctx(req), l.kind, req.query));
+      app.post(`/${l.path}`, { schema: { tags, summary: `Log ${l.what}`, body: l.create, response: { 201: l.item } }, config: { access: { action: 'raid:raise' } } }, async (req, reply) => reply.code(201).send(await createLogItem(ctx(req), l.kind, req.body as never)));
+      app.get(`/${l.path}/:id`, { schema: { tags, summary: `Get one of the ${l.path}`, params: IdParams, response: { 200: l.item } }, config: { access: { action: 'read' } } }, (req) => getLogItem(ctx(req), l.kind, req.params.id));
+      app.patch(`/${l.path}/:id`, { schema: { tags, summary: l.changes, params: IdParams, body: l.patch, response: { 200: l.item } }, config: { access: { action: 'raid:manage' } } }, (req) => updateLogItem(ctx(req), l.kind, req.params.id, req.body as never));
+      app.delete(`/${l.path}/:id`, { schema: { tags, summary: `Delete one of the ${l.path} logged in error`, params: IdParams, querystring: DeleteQuery, response: { 204: z.null() } }, config: { access: { action: 'raid:manage' } } }, async (req, reply) => {
+        await deleteLogItem(ctx(req), l.kind, req.params.id, req.query.version);
+        return reply.code(204).send(null);
+      });
+    }
 
     app.patch('/raid-actions/:id', { schema: { tags, summary: 'Update an action, mark it done or reopen it', params: IdParams, body: RaidActionPatch, response: { 200: RaidAction } }, config: { access: { action: 'raid:manage' } } }, (req) => updateAction(ctx(req), req.params.id as RaidActionId, req.body));
     app.delete('/raid-actions/:id', { schema: { tags, summary: 'Delete an action', params: IdParams, querystring: DeleteQuery, response: { 204: z.null() } }, config: { access: { action: 'raid:manage' } } }, async (req, reply) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ISSUE_PRIORITIES, ISSUE_STATUSES } from '../../domain/raid/issue-rules.js';
+import { ASSUMPTION_STATUSES, DECISION_STATUSES, DEPENDENCY_DIRECTIONS, DEPENDENCY_STATUSES } from '../../domain/raid/log-rules.js';
 import { RESPONSE_STRATEGIES, RISK_KINDS, RISK_STATUSES } from '../../domain/raid/risk-rules.js';
 import { CalendarDate, Description, Name, PageQuery, QueryBoolean, ShortText, Uuid, Version, VersionedFields } from './common.schema.js';
 
@@ -318,3 +319,117 @@ export const IssueListQuery = z.strictObject({
   ...PageQuery,
 });
 export type IssueListQuery = z.infer<typeof IssueListQuery>;
+
+// Assumptions, dependencies and decisions: one head, kind-specific fields.
+
+const LogHead = {
+  id: Uuid,
+  organisationId: Uuid,
+  ...ScopeLabel,
+  /** `A-`, `DEP-` or `DEC-` and the number, unique in the organisation. */
+  ref: z.string(),
+  title: z.string(),
+  description: z.string(),
+  ownerId: Uuid.nullable(),
+  ownerName: z.string().nullable(),
+  /** Validate by, needed by or decide by. */
+  due: z.string().nullable(),
+  escalate: z.boolean(),
+  escalation: Escalation,
+  ...VersionedFields,
+};
+const LogCreateHead = {
+  ...RaidScope,
+  title: Name,
+  description: Description.default(''),
+  ownerId: Uuid.nullable().default(null),
+  due: CalendarDate.nullable().default(null),
+  escalate: z.boolean().default(false),
+};
+const LogPatchHead = {
+  version: Version,
+  title: Name.optional(),
+  description: Description.optional(),
+  ownerId: Uuid.nullable().optional(),
+  due: CalendarDate.nullable().optional(),
+  escalate: z.boolean().optional(),
+};
+
+export const Assumption = z.object({ ...LogHead, status: z.enum(ASSUMPTION_STATUSES), validatorId: Uuid.nullable(), validatorName: z.string().nullable(), outcome: z.string() });
+export type Assumption = z.infer<typeof Assumption>;
+export const AssumptionCreate = z.strictObject({ ...LogCreateHead, validatorId: Uuid.nullable().default(null) });
+export type AssumptionCreate = z.infer<typeof AssumptionCreate>;
+export const AssumptionPatch = z.strictObject({ ...LogPatchHead, validatorId: Uuid.nullable().optional(), status: z.enum(ASSUMPTION_STATUSES).optional(), outcome: Description.optional() });
+export type AssumptionPatch = z.infer<typeof AssumptionPatch>;
+
+export const Dependency = z.object({
+  ...LogHead,
+  status: z.enum(DEPENDENCY_STATUSES),
+  /** Inbound: this scope needs something from the other project; outbound: the other project needs something from this one. */
+  direction: z.enum(DEPENDENCY_DIRECTIONS),
+  otherProjectId: Uuid.nullable(),
+  otherProjectCode: z.string().nullable(),
+  ownTaskId: Uuid.nullable(),
+  otherTaskId: Uuid.nullable(),
+});
+export type Dependency = z.infer<typeof Dependency>;
+export const DependencyCreate = z.strictObject({
+  ...LogCreateHead,
+  direction: z.enum(DEPENDENCY_DIRECTIONS),
+  status: z.enum(DEPENDENCY_STATUSES).default('proposed'),
+  otherProjectId: Uuid.nullable().default(null),
+  ownTaskId: Uuid.nullable().default(null),
+  otherTaskId: Uuid.nullable().default(null),
+});
+export type DependencyCreate = z.infer<typeof DependencyCreate>;
+export const DependencyPatch = z.strictObject({
+  ...LogPatchHead,
+  direction: z.enum(DEPENDENCY_DIRECTIONS).optional(),
+  status: z.enum(DEPENDENCY_STATUSES).optional(),
+  otherProjectId: Uuid.nullable().optional(),
+  ownTaskId: Uuid.nullable().optional(),
+  otherTaskId: Uuid.nullable().optional(),
+});
+export type DependencyPatch = z.infer<typeof DependencyPatch>;
+
+const DecisionLink = z.strictObject({ type: z.enum(['risk', 'issue', 'assumption', 'dependency', 'decision']), id: Uuid });
+const Options = z.array(z.string().min(1, 'must not be empty').max(500, 'must be at most 500 characters')).max(20, 'must have at most 20 options');
+export const Decision = z.object({
+  ...LogHead,
+  status: z.enum(DECISION_STATUSES),
+  options: z.array(z.string()),
+  decision: z.string(),
+  rationale: z.string(),
+  decidedBy: z.string(),
+  decidedOn: z.string().nullable(),
+  links: z.array(DecisionLink),
+});
+export type Decision = z.infer<typeof Decision>;
+export const DecisionCreate = z.strictObject({
+  ...LogCreateHead,
+  options: Options.default([]),
+  links: z.array(DecisionLink).max(50, 'must have at most 50 links').default([]),
+});
+export type DecisionCreate = z.infer<typeof DecisionCreate>;
+export const DecisionPatch = z.strictObject({
+  ...LogPatchHead,
+  options: Options.optional(),
+  links: z.array(DecisionLink).max(50, 'must have at most 50 links').optional(),
+  /** Record the decision: its text, rationale, who decided and when (all required to decide). */
+  status: z.enum(DECISION_STATUSES).optional(),
+  decision: Description.optional(),
+  rationale: Description.optional(),
+  decidedBy: ShortText.optional(),
+  decidedOn: CalendarDate.nullable().optional(),
+});
+export type DecisionPatch = z.infer<typeof DecisionPatch>;
+
+export const LogListQuery = z.strictObject({
+  ...ListScope,
+  status: z.string().max(40).optional(),
+  escalated: QueryBoolean.optional(),
+  q: z.string().max(200).optional(),
+  sort: z.enum(['ref', '-ref', 'due', '-due', 'title', '-title', 'updatedAt', '-updatedAt']).default('ref'),
+  ...PageQuery,
+});
+export type LogListQuery = z.infer<typeof LogListQuery>;

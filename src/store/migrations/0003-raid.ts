@@ -6,7 +6,7 @@ type Db = Kysely<any>;
 
 /**
  * The RAID registers: each organisation's risk matrix; risks with their review history;
- * issues; actions on either. An item belongs to one scope (a portfolio, a programme or a
+ * issues; actions on either; assumptions, dependencies and decisions. An item belongs to one scope (a portfolio, a programme or a
  * project: `scope_type`, `scope_id`) and has a number unique in its organisation and kind
  * (R-12, I-3). Dates are `YYYY-MM-DD` text.
  */
@@ -109,8 +109,56 @@ export async function up(db: Db): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('raid_action_item').on('raid_action').columns(['item_id']).execute();
+
+  // The three logs share their head: scope, number, title, description, owner, status,
+  // a date that makes them escalate as it nears, a hand escalation flag.
+  const log = (name: string) =>
+    db.schema
+      .createTable(name)
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('organisation_id', 'text', (c) => c.notNull().references('organisation.id'))
+      .addColumn('scope_type', 'text', (c) => c.notNull())
+      .addColumn('scope_id', 'text', (c) => c.notNull())
+      .addColumn('number', 'integer', (c) => c.notNull())
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('description', 'text', (c) => c.notNull())
+      .addColumn('owner_id', 'text', (c) => c.references('user_account.id'))
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('due', 'text')
+      .addColumn('escalated', 'integer', (c) => c.notNull());
+  await log('raid_assumption')
+    .addColumn('validator_id', 'text', (c) => c.references('user_account.id'))
+    .addColumn('outcome', 'text', (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await log('raid_dependency')
+    .addColumn('direction', 'text', (c) => c.notNull())
+    .addColumn('other_project_id', 'text')
+    .addColumn('own_task_id', 'text')
+    .addColumn('other_task_id', 'text')
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await log('raid_decision')
+    .addColumn('options', 'text', (c) => c.notNull())
+    .addColumn('decision', 'text', (c) => c.notNull())
+    .addColumn('rationale', 'text', (c) => c.notNull())
+    .addColumn('decided_by', 'text', (c) => c.notNull())
+    .addColumn('decided_on', 'text')
+    .addColumn('links', 'text', (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  for (const t of ['raid_assumption', 'raid_dependency', 'raid_decision']) {
+    await db.schema.createIndex(`${t}_number`).on(t).columns(['organisation_id', 'number']).unique().execute();
+    await db.schema.createIndex(`${t}_scope`).on(t).columns(['scope_id']).execute();
+  }
 }
 
 export async function down(db: Db): Promise<void> {
-  for (const t of ['raid_action', 'raid_issue', 'raid_risk_review', 'raid_risk', 'raid_matrix']) await db.schema.dropTable(t).execute();
+  for (const t of ['raid_decision', 'raid_dependency', 'raid_assumption', 'raid_action', 'raid_issue', 'raid_risk_review', 'raid_risk', 'raid_matrix']) await db.schema.dropTable(t).execute();
 }
