@@ -129,3 +129,18 @@ describe('exposure over time', () => {
     expect(sampleDays('2026-01-01', '2026-01-01', 7)).toEqual(['2026-01-01']);
   });
 });
+
+describe('escalation of assumptions, dependencies and decisions', () => {
+  it('escalates open items by hand, by a near or past date, and dependencies at risk or late at once', async () => {
+    const { logEscalationReason } = await import('./log-rules.js');
+    const open = { status: 'unvalidated', due: null, escalatedByHand: false };
+    expect(logEscalationReason('assumption', open, '2026-03-01', 14)).toBeNull();
+    expect(logEscalationReason('assumption', { ...open, due: '2026-03-10' }, '2026-03-01', 14)).toBe('2026-03-10 is within 14 days');
+    expect(logEscalationReason('assumption', { ...open, due: '2026-02-10' }, '2026-03-01', 14)).toBe('2026-02-10 has passed');
+    expect(logEscalationReason('assumption', { ...open, status: 'valid', escalatedByHand: true }, '2026-03-01', 14)).toBeNull();
+    expect(logEscalationReason('dependency', { status: 'late', due: null, escalatedByHand: false }, '2026-03-01', null)).toBe('the dependency is late');
+    expect(logEscalationReason('dependency', { status: 'met', due: '2026-03-02', escalatedByHand: true }, '2026-03-01', 14)).toBeNull();
+    expect(logEscalationReason('decision', { status: 'open', due: '2026-03-02', escalatedByHand: false }, '2026-03-01', null)).toBeNull();
+    expect(logEscalationReason('decision', { status: 'open', due: null, escalatedByHand: true }, '2026-03-01', null)).toBe('escalated by hand');
+  });
+});
