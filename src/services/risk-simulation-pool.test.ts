@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { PharosError } from '../domain/errors.js';
 import { simulate } from '../domain/risk/result.js';
 import type { RiskModel } from '../domain/risk/types.js';
-import { SimulationCancelled, simulateInWorkers } from './risk-simulation-pool.js';
+import { SimulationCancelled, simulateInWorkers, stopRiskWorkers } from './risk-simulation-pool.js';
+
+afterAll(() => stopRiskWorkers());
 
 const model: RiskModel = {
   tasks: Array.from({ length: 40 }, (_, i) => ({
@@ -36,6 +38,9 @@ describe('risk simulation pool', () => {
     const controller = new AbortController();
     const run = simulateInWorkers(model, { iterations: 2_000_000, seed: 1 }, { workers: 2, signal: controller.signal, onProgress: () => controller.abort() });
     await expect(run).rejects.toBeInstanceOf(SimulationCancelled);
+    // The pool replaces the workers the cancel ended.
+    const after = await simulateInWorkers(model, { iterations: 400, seed: 3, block: 100 }, { workers: 2 });
+    expect(after.samples.finish).toEqual(simulate(model, { iterations: 400, seed: 3, block: 100 }).samples.finish);
     const inThread = new AbortController();
     const here = simulateInWorkers(model, { iterations: 2_000_000, seed: 1 }, { workers: 1, signal: inThread.signal, onProgress: () => inThread.abort() });
     await expect(here).rejects.toBeInstanceOf(SimulationCancelled);

@@ -36,28 +36,78 @@ function startWorker(): Worker {
   return new Worker(boot, { eval: true, name: 'pharos-risk' });
 }
 
-/** Runs blocks [from, to) in a new worker; resolves to its chunk. */
-function runInWorker(req: SimulationRequest, onBlocks: (blocks: number) => void, signal: AbortSignal | undefined): Promise<ChunkResult> {
-  return new Promise((resolve, reject) => {
-    const worker = startWorker();
-    let settled = false;
-    const finish = (f: () => void) => {
-      if (settled) return;
-      settled = true;
-      signal?.removeEventListener('abort', abort);
-      void worker.terminate();
-      f();
-    };
-    const abort = () => finish(() => reject(new SimulationCancelled()));
-    signal?.addEventListener('abort', abort, { once: true });
-    worker.on('message', (reply: SimulationReply) => {
-      if (reply.kind === 'progress') onBlocks(reply.blocks);
-      else if (reply.kind === 'done') finish(() => resolve(reply.chunk));
-      else finish(() => reject(reply.pharos ? new PharosError(reply.code!, reply.message, reply.details) : new Error(reply.message)));
+type Job = { onBlocks: (blocks: number) => void; resolve: (c: ChunkResult) => void; reject: (e: unknown) => void };
+
+/**
+ * A long-lived worker, started on first use and kept for the next run (starting one costs
+ * far more than a small run). Referenced only while it has a job, so it never keeps the
+ * process alive. A cancelled or failed job ends the worker; the next run starts a new one.
+ */
+class RiskWorker {
+  readonly worker = startWorker();
+  private readonly jobs = new Map<number, Job>();
+  dead = false;
+
+  constructor() {
+    this.worker.unref();
+    this.worker.on('message', (reply: SimulationReply) => {
+      const job = this.jobs.get(reply.id);
+      if (!job) return;
+      if (reply.kind === 'progress') return job.onBlocks(reply.blocks);
+      this.jobs.delete(reply.id);
+      if (this.jobs.size === 0) this.worker.unref();
+      if (reply.kind === 'done') job.resolve(reply.chunk);
+      else job.reject(reply.pharos ? new PharosError(reply.code!, reply.message, reply.details) : new Error(reply.message));
     });
-    worker.on('error', (e) => finish(() => reject(new Error(`the risk simulation worker failed: ${e.message}`))));
-    worker.on('exit', (code) => finish(() => reject(new Error(`the risk simulation worker stopped (exit code ${code})`))));
-    worker.postMessage(req);
+    this.worker.on('error', (e) => this.kill(new Error(`the risk simulation worker failed: ${e.message}`)));
+    this.worker.on('exit', (code) => this.kill(new Error(`the risk simulation worker stopped (exit code ${code})`)));
+  }
+
+  run(req: SimulationRequest, job: Job): void {
+    this.jobs.set(req.id, job);
+    this.worker.ref();
+    this.worker.postMessage(req);
+  }
+
+  /** Ends the worker, rejecting what it had with `why`. */
+  kill(why: unknown): void {
+    if (this.dead) return;
+    this.dead = true;
+    void this.worker.terminate();
+    const jobs = [...this.jobs.values()];
+    this.jobs.clear();
+    for (const j of jobs) j.reject(why);
+  }
+}
+
+let pool: RiskWorker[] = [];
+let nextId = 1;
+
+/** The first `count` live workers of the pool, starting those missing. */
+function workersFor(count: number): RiskWorker[] {
+  pool = pool.filter((w) => !w.dead);
+  while (pool.length < count) pool.push(new RiskWorker());
+  return pool.slice(0, count);
+}
+
+/** Stops the pool's workers (tests, shutdown). */
+export async function stopRiskWorkers(): Promise<void> {
+  const all = pool;
+  pool = [];
+  for (const w of all) w.kill(new SimulationCancelled());
+  await Promise.all(all.map((w) => w.worker.terminate()));
+}
+
+/** Runs blocks [from, to) on `w`; a cancel ends the worker (it cannot be interrupted otherwise). */
+function runInWorker(w: RiskWorker, req: Omit<SimulationRequest, 'id'>, onBlocks: (blocks: number) => void, signal: AbortSignal): Promise<ChunkResult> {
+  return new Promise((resolve, reject) => {
+    const abort = () => w.kill(new SimulationCancelled());
+    signal.addEventListener('abort', abort, { once: true });
+    const settle = <T>(f: (x: T) => void) => (x: T) => {
+      signal.removeEventListener('abort', abort);
+      f(x);
+    };
+    w.run({ ...req, id: nextId++ }, { onBlocks, resolve: settle(resolve), reject: settle(reject) });
   });
 }
 
@@ -105,7 +155,8 @@ export async function simulateInWorkers(model: RiskModel, options: SimulationOpt
     pool.signal?.addEventListener('abort', onAbort, { once: true });
     try {
       const ranges = Array.from({ length: workers }, (_, w) => [Math.floor((w * blocks) / workers), Math.floor(((w + 1) * blocks) / workers)] as const);
-      const chunks = await Promise.all(ranges.map(([fromBlock, toBlock], w) => runInWorker({ model, options, fromBlock, toBlock }, progress(w), inner.signal)));
+      const threads = workersFor(workers);
+      const chunks = await Promise.all(ranges.map(([fromBlock, toBlock], w) => runInWorker(threads[w]!, { model, options, fromBlock, toBlock }, progress(w), inner.signal)));
       chunk = mergeChunks(chunks);
     } catch (e) {
       inner.abort(); // stop the other workers

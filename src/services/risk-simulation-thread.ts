@@ -5,28 +5,28 @@ import { runBlocks, type ChunkResult } from '../domain/risk/simulate.js';
 import type { RiskModel, SimulationOptions } from '../domain/risk/types.js';
 
 /**
- * The body of a risk simulation worker (started by `risk-simulation-pool.ts`): runs the
- * blocks [fromBlock, toBlock) of one run, posting a progress message after each block and
+ * The body of a risk simulation worker (kept by `risk-simulation-pool.ts`): for each request,
+ * runs the blocks [fromBlock, toBlock) of one run, posting a progress message after each block and
  * the chunk at the end, its typed arrays transferred rather than copied.
  */
-export type SimulationRequest = { model: RiskModel; options: SimulationOptions; fromBlock: number; toBlock: number };
+export type SimulationRequest = { id: number; model: RiskModel; options: SimulationOptions; fromBlock: number; toBlock: number };
 export type SimulationReply =
-  | { kind: 'progress'; blocks: number }
-  | { kind: 'done'; chunk: ChunkResult }
-  | { kind: 'error'; pharos: boolean; code?: PharosError['code']; message: string; details?: PharosError['details'] };
+  | { id: number; kind: 'progress'; blocks: number }
+  | { id: number; kind: 'done'; chunk: ChunkResult }
+  | { id: number; kind: 'error'; pharos: boolean; code?: PharosError['code']; message: string; details?: PharosError['details'] };
 
 const port = parentPort;
 if (port) {
-  port.once('message', (req: SimulationRequest) => {
+  port.on('message', (req: SimulationRequest) => {
     try {
-      const chunk = runBlocks(compileModel(req.model), req.options, req.fromBlock, req.toBlock, (blocks) => port.postMessage({ kind: 'progress', blocks } satisfies SimulationReply));
+      const chunk = runBlocks(compileModel(req.model), req.options, req.fromBlock, req.toBlock, (blocks) => port.postMessage({ id: req.id, kind: 'progress', blocks } satisfies SimulationReply));
       const buffers = [chunk.finish, chunk.cost, chunk.critical, chunk.taskFinishRho, chunk.taskCostRho, chunk.riskFinishRho, chunk.riskCostRho, chunk.occurred].map((a) => a.buffer as ArrayBuffer);
-      port.postMessage({ kind: 'done', chunk } satisfies SimulationReply, buffers);
+      port.postMessage({ id: req.id, kind: 'done', chunk } satisfies SimulationReply, buffers);
     } catch (e) {
       port.postMessage(
         (e instanceof PharosError
-          ? { kind: 'error', pharos: true, code: e.code, message: e.message, details: e.details }
-          : { kind: 'error', pharos: false, message: e instanceof Error ? e.message : String(e) }) satisfies SimulationReply,
+          ? { id: req.id, kind: 'error', pharos: true, code: e.code, message: e.message, details: e.details }
+          : { id: req.id, kind: 'error', pharos: false, message: e instanceof Error ? e.message : String(e) }) satisfies SimulationReply,
       );
     }
   });

@@ -65,21 +65,34 @@ type Work = {
   effectCost: Float64Array;
   effectRank: Float64Array;
   occurs: Uint8Array;
-  idx: Int32Array;
+  sorted: Float64Array;
 };
 
-/** Midranks (0-based, ties share their mean rank) of `x[0..c)` into `out`. */
-function midranks(x: Float64Array, c: number, idx: Int32Array, out: Float64Array): void {
-  for (let i = 0; i < c; i++) idx[i] = i;
-  const view = idx.subarray(0, c);
-  view.sort((a, b) => x[a]! - x[b]!);
-  let i = 0;
-  while (i < c) {
-    let j = i;
-    while (j + 1 < c && x[view[j + 1]!] === x[view[i]!]) j++;
-    const r = (i + j) / 2;
-    for (let k = i; k <= j; k++) out[view[k]!] = r;
-    i = j + 1;
+/**
+ * Midranks (0-based; ties share their mean rank) of `x[0..c)` into `out`: a native sort of
+ * the values, then each value's rank is the middle of its run of equals, found by bisection.
+ */
+function midranks(x: Float64Array, c: number, sorted: Float64Array, out: Float64Array): void {
+  const s = sorted.subarray(0, c);
+  s.set(x.subarray(0, c));
+  s.sort();
+  for (let i = 0; i < c; i++) {
+    const v = x[i]!;
+    let lo = 0;
+    let hi = c;
+    while (lo < hi) {
+      const m = (lo + hi) >>> 1;
+      if (s[m]! < v) lo = m + 1;
+      else hi = m;
+    }
+    let up = lo;
+    hi = c;
+    while (up < hi) {
+      const m = (up + hi) >>> 1;
+      if (s[m]! <= v) up = m + 1;
+      else hi = m;
+    }
+    out[i] = (lo + up - 1) / 2;
   }
 }
 
@@ -170,7 +183,7 @@ function allocate(m: CompiledModel, B: number): Work {
     effectCost: new Float64Array(r * B),
     effectRank: new Float64Array(B),
     occurs: new Uint8Array(r * B),
-    idx: new Int32Array(B),
+    sorted: new Float64Array(B),
   };
 }
 
@@ -205,7 +218,7 @@ export function runBlocks(m: CompiledModel, o: SimulationOptions, fromBlock: num
     occurred: new Float64Array(r),
   };
   const w = allocate(m, B);
-  const { dur, es, lf, rank } = w;
+  const { dur, rank } = w;
   const nCost = m.costTask.length;
   const vCost = n;
   const vOcc = vCost + nCost;
@@ -272,10 +285,10 @@ export function runBlocks(m: CompiledModel, o: SimulationOptions, fromBlock: num
         }
       }
     }
-    forwardBackward(m, B, c, dur, es, lf, fin, out.critical);
+    forwardBackward(m, B, c, dur, w.es, w.lf, fin, out.critical);
     // Tornado: Spearman correlation within the block, weighted by its size.
-    midranks(fin, c, w.idx, w.finishRank);
-    midranks(cost, c, w.idx, w.costRank);
+    midranks(fin, c, w.sorted, w.finishRank);
+    midranks(cost, c, w.sorted, w.costRank);
     const fVar = variance(w.finishRank, c);
     const cVar = variance(w.costRank, c);
     for (let j = 0; j < n; j++) {
@@ -284,9 +297,9 @@ export function runBlocks(m: CompiledModel, o: SimulationOptions, fromBlock: num
       out.taskCostRho[j]! += c * rankCorrelation(rank, j * B, w.costRank, c, cVar);
     }
     for (let k = 0; k < r; k++) {
-      midranks(w.effect.subarray(k * B, k * B + c), c, w.idx, w.effectRank);
+      midranks(w.effect.subarray(k * B, k * B + c), c, w.sorted, w.effectRank);
       out.riskFinishRho[k]! += c * pearson(w.effectRank, w.finishRank, c, fVar);
-      midranks(w.effectCost.subarray(k * B, k * B + c), c, w.idx, w.effectRank);
+      midranks(w.effectCost.subarray(k * B, k * B + c), c, w.sorted, w.effectRank);
       out.riskCostRho[k]! += c * pearson(w.effectRank, w.costRank, c, cVar);
     }
     onBlock?.(b - fromBlock + 1);
@@ -296,86 +309,94 @@ export function runBlocks(m: CompiledModel, o: SimulationOptions, fromBlock: num
 
 /**
  * The CPM passes of one block, vectorised over its c iterations (task-major arrays, row
- * j·B). Forward: the early start of a task is the latest its links allow (never before 0);
- * the iteration's finish is the latest early finish. Backward from that finish: the late
- * finish; a task with zero total float is critical and counted.
+ * j·B). Forward: the early start of a task is the latest its links allow (never before 0),
+ * kept as the early finish `ef`; the iteration's finish is the latest early finish.
+ * Backward from that finish: the late start `ls`; a task whose late start equals its early
+ * start (zero total float) is critical and counted.
  */
-export function forwardBackward(m: CompiledModel, B: number, c: number, dur: Float64Array, es: Float64Array, lf: Float64Array, fin: Float64Array, critical: Float64Array): void {
+export function forwardBackward(m: CompiledModel, B: number, c: number, dur: Float64Array, ef: Float64Array, ls: Float64Array, fin: Float64Array, critical: Float64Array): void {
   const { order, predStart, predIdx, predType, predLag, succStart, succIdx, succType, succLag, n } = m;
   fin.fill(0);
   for (let t = 0; t < n; t++) {
     const j = order[t]!;
     const jb = j * B;
-    es.fill(0, jb, jb + c);
+    ef.fill(0, jb, jb + c);
     for (let k = predStart[j]!; k < predStart[j + 1]!; k++) {
       const pb = predIdx[k]! * B;
       const lag = predLag[k]!;
       switch (predType[k]) {
         case 0: // FS
           for (let i = 0; i < c; i++) {
-            const v = es[pb + i]! + dur[pb + i]! + lag;
-            if (v > es[jb + i]!) es[jb + i] = v;
+            const v = ef[pb + i]! + lag;
+            if (v > ef[jb + i]!) ef[jb + i] = v;
           }
           break;
         case 1: // SS
           for (let i = 0; i < c; i++) {
-            const v = es[pb + i]! + lag;
-            if (v > es[jb + i]!) es[jb + i] = v;
+            const v = ef[pb + i]! - dur[pb + i]! + lag;
+            if (v > ef[jb + i]!) ef[jb + i] = v;
           }
           break;
         case 2: // FF
           for (let i = 0; i < c; i++) {
-            const v = es[pb + i]! + dur[pb + i]! + lag - dur[jb + i]!;
-            if (v > es[jb + i]!) es[jb + i] = v;
+            const v = ef[pb + i]! + lag - dur[jb + i]!;
+            if (v > ef[jb + i]!) ef[jb + i] = v;
           }
           break;
         default: // SF
           for (let i = 0; i < c; i++) {
-            const v = es[pb + i]! + lag - dur[jb + i]!;
-            if (v > es[jb + i]!) es[jb + i] = v;
+            const v = ef[pb + i]! - dur[pb + i]! + lag - dur[jb + i]!;
+            if (v > ef[jb + i]!) ef[jb + i] = v;
           }
       }
     }
     for (let i = 0; i < c; i++) {
-      const f = es[jb + i]! + dur[jb + i]!;
+      const f = ef[jb + i]! + dur[jb + i]!;
+      ef[jb + i] = f;
       if (f > fin[i]!) fin[i] = f;
     }
   }
   for (let t = n - 1; t >= 0; t--) {
     const j = order[t]!;
     const jb = j * B;
-    for (let i = 0; i < c; i++) lf[jb + i] = fin[i]!;
+    for (let i = 0; i < c; i++) ls[jb + i] = fin[i]!;
     for (let k = succStart[j]!; k < succStart[j + 1]!; k++) {
       const sb = succIdx[k]! * B;
       const lag = succLag[k]!;
       switch (succType[k]) {
         case 0: // FS: finish + lag ≤ successor's late start
           for (let i = 0; i < c; i++) {
-            const v = lf[sb + i]! - dur[sb + i]! - lag;
-            if (v < lf[jb + i]!) lf[jb + i] = v;
+            const v = ls[sb + i]! - lag;
+            if (v < ls[jb + i]!) ls[jb + i] = v;
           }
           break;
         case 1: // SS: start + lag ≤ successor's late start
           for (let i = 0; i < c; i++) {
-            const v = lf[sb + i]! - dur[sb + i]! - lag + dur[jb + i]!;
-            if (v < lf[jb + i]!) lf[jb + i] = v;
+            const v = ls[sb + i]! - lag + dur[jb + i]!;
+            if (v < ls[jb + i]!) ls[jb + i] = v;
           }
           break;
-        case 2: // FF
+        case 2: // FF: finish + lag ≤ successor's late finish
           for (let i = 0; i < c; i++) {
-            const v = lf[sb + i]! - lag;
-            if (v < lf[jb + i]!) lf[jb + i] = v;
+            const v = ls[sb + i]! + dur[sb + i]! - lag;
+            if (v < ls[jb + i]!) ls[jb + i] = v;
           }
           break;
         default: // SF: start + lag ≤ successor's late finish
           for (let i = 0; i < c; i++) {
-            const v = lf[sb + i]! - lag + dur[jb + i]!;
-            if (v < lf[jb + i]!) lf[jb + i] = v;
+            const v = ls[sb + i]! + dur[sb + i]! - lag + dur[jb + i]!;
+            if (v < ls[jb + i]!) ls[jb + i] = v;
           }
       }
     }
+    // ls holds the late finish so far; turn it into the late start and count zero float.
     let count = 0;
-    for (let i = 0; i < c; i++) if (lf[jb + i]! - es[jb + i]! - dur[jb + i]! <= 1e-9 * (1 + fin[i]!)) count++;
+    for (let i = 0; i < c; i++) {
+      const d = dur[jb + i]!;
+      const late = ls[jb + i]! - d;
+      ls[jb + i] = late;
+      if (late - (ef[jb + i]! - d) <= 1e-9 * (1 + fin[i]!)) count++;
+    }
     critical[j]! += count;
   }
 }
