@@ -80,6 +80,33 @@ describe.skipIf(!hasChromium)('risks and issues', () => {
     await issues.locator('tbody tr', { hasText: 'Copywriter unavailable' }).getByText('a risk that occurred').waitFor();
   });
 
+  it('logs a decision with its options and records it, refusing to decide without a rationale', async () => {
+    const { page } = await e2e.open('admin');
+    await page.goto(`/projects/${id('CX-001')}/raid`);
+    await page.locator('label', { hasText: /^Decisions$/ }).click();
+    await page.getByText('No decisions yet').waitFor();
+    await page.getByRole('button', { name: 'Log decision' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Log a decision' });
+    await dialog.getByRole('textbox', { name: 'Question' }).fill('Which payment provider?');
+    await dialog.getByRole('textbox', { name: 'Options' }).fill('Stay with Paywise\nMove to Stripe');
+    await dialog.getByRole('button', { name: 'Log decision' }).click();
+    const row = page.getByRole('table', { name: 'Decisions' }).locator('tbody tr', { hasText: 'Which payment provider?' });
+    await row.waitFor();
+    await row.getByRole('combobox', { name: /Status of DEC-1/ }).click();
+    await page.getByRole('option', { name: 'decided' }).click();
+    const record = page.getByRole('dialog', { name: 'DEC-1: decided' });
+    await record.getByRole('textbox', { name: 'Decision' }).fill('Move to Stripe');
+    await record.getByRole('button', { name: 'Save' }).click();
+    await record.getByText(/must say why/i).waitFor();
+    await record.getByRole('textbox', { name: 'Rationale' }).fill('Certified for the new 3-D Secure rules');
+    await record.getByRole('textbox', { name: 'Decided by' }).fill('Project board');
+    await record.getByRole('textbox', { name: 'Decided on' }).fill('2026-03-02');
+    await record.getByRole('button', { name: 'Save' }).click();
+    await record.waitFor({ state: 'detached' });
+    await row.getByText('Move to Stripe').waitFor();
+    await e2e.screenshot(page, 'project-decisions-laptop', { fullPage: false });
+  });
+
   it('shows a viewer the register without the means to change it', async () => {
     const { page } = await e2e.open('viewer');
     await page.goto(`/projects/${id('CX-001')}/raid`);

@@ -1,6 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
 import type {
+  Assumption,
+  Decision,
+  Dependency,
   HeatMap,
   Issue,
   IssueCreate,
@@ -18,7 +21,7 @@ import type {
 } from '../../../src/api/schemas/raid.schema.js';
 import type { Page } from './types';
 
-export type { HeatMap, Issue, IssueDetail, RaidAction, Risk, RiskDetail, RiskMatrixDocument };
+export type { Assumption, Decision, Dependency, HeatMap, Issue, IssueDetail, RaidAction, Risk, RiskDetail, RiskMatrixDocument };
 
 /** The level a register shows: a portfolio, a programme or a project. */
 export type RaidLevel = { scopeType: 'portfolio' | 'programme' | 'project'; scopeId: string };
@@ -91,5 +94,26 @@ export function useRaidMutations() {
     patchAction: useMutation({ mutationFn: ({ id, patch }: { id: string; patch: RaidActionPatch }) => api.patch<RaidAction>(`/raid-actions/${id}`, patch), onSuccess: () => void refresh() }),
     createIssue: useMutation({ mutationFn: (input: Partial<IssueCreate> & Pick<IssueCreate, 'scopeType' | 'scopeId' | 'title' | 'severity'>) => api.post<IssueDetail>('/issues', input), onSuccess: () => void refresh() }),
     patchIssue: useMutation({ mutationFn: ({ id, patch }: { id: string; patch: Partial<IssuePatch> & { version: number } }) => api.patch<IssueDetail>(`/issues/${id}`, patch), onSuccess: () => void refresh() }),
+  };
+}
+
+export type LogKind = 'assumption' | 'dependency' | 'decision';
+export type LogItem = Assumption | Dependency | Decision;
+export const LOG_PATH: Record<LogKind, string> = { assumption: 'assumptions', dependency: 'dependencies', decision: 'decisions' };
+
+export function useLogItems(kind: LogKind, level: RaidLevel, filters: { include: 'own' | 'escalated' | 'all'; status?: string; sort?: string }) {
+  return useQuery({
+    queryKey: ['raid', kind, level, filters],
+    queryFn: ({ signal }) => api.get<Page<LogItem>>(`/${LOG_PATH[kind]}`, { ...level, ...filters, limit: 200 }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useLogMutations(kind: LogKind) {
+  const client = useQueryClient();
+  const refresh = () => client.invalidateQueries({ queryKey: raidKeys.all });
+  return {
+    create: useMutation({ mutationFn: (input: Record<string, unknown>) => api.post<LogItem>(`/${LOG_PATH[kind]}`, input), onSuccess: () => void refresh() }),
+    patch: useMutation({ mutationFn: ({ id, patch }: { id: string; patch: Record<string, unknown> & { version: number } }) => api.patch<LogItem>(`/${LOG_PATH[kind]}/${id}`, patch), onSuccess: () => void refresh() }),
   };
 }

@@ -2,7 +2,10 @@ import { Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useRiskMatrix, type RaidLevel } from '../../api/raid';
 import { IssueRegister } from './issue-register';
+import { LogRegister } from './log-register';
 import { RiskRegister } from './risk-register';
+
+type Register = 'risks' | 'issues' | 'assumption' | 'dependency' | 'decision';
 
 type Props = { orgId: string; level: RaidLevel; may: { raise: boolean; manage: boolean } };
 
@@ -12,7 +15,7 @@ type Props = { orgId: string; level: RaidLevel; may: { raise: boolean; manage: b
  */
 export function RaidRegister({ orgId, level, may }: Props) {
   const matrix = useRiskMatrix(orgId);
-  const [register, setRegister] = useState<'risks' | 'issues'>('risks');
+  const [register, setRegister] = useState<Register>('risks');
   const above = level.scopeType !== 'project';
   const [include, setInclude] = useState<'own' | 'escalated' | 'all'>(above ? 'all' : 'own');
   return (
@@ -20,10 +23,13 @@ export function RaidRegister({ orgId, level, may }: Props) {
       <Group gap="sm" justify="space-between">
         <SegmentedControl
           value={register}
-          onChange={(v) => setRegister(v as 'risks' | 'issues')}
+          onChange={(v) => setRegister(v as Register)}
           data={[
             { value: 'risks', label: 'Risks' },
             { value: 'issues', label: 'Issues' },
+            { value: 'assumption', label: 'Assumptions' },
+            { value: 'dependency', label: 'Dependencies' },
+            { value: 'decision', label: 'Decisions' },
           ]}
           aria-label="Register"
         />
@@ -46,7 +52,13 @@ export function RaidRegister({ orgId, level, may }: Props) {
           </Group>
         )}
       </Group>
-      {register === 'risks' ? <RiskRegister level={level} matrix={matrix.data} may={may} include={include} /> : <IssueRegister level={level} matrix={matrix.data} may={may} include={include} />}
+      {register === 'risks' ? (
+        <RiskRegister level={level} matrix={matrix.data} may={may} include={include} />
+      ) : register === 'issues' ? (
+        <IssueRegister level={level} matrix={matrix.data} may={may} include={include} />
+      ) : (
+        <LogRegister key={register} kind={register} level={level} may={may} include={include} />
+      )}
     </Stack>
   );
 }
