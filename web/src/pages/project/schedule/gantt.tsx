@@ -1,7 +1,8 @@
 import { Text, TextInput, Tooltip } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { ScheduleLink, ScheduleTask } from '../../../api/schedule';
+import { useBarDrag, type BarGestures, type Gesture } from './bar-drag';
 import classes from './gantt.module.css';
 import { formatPredecessors } from './predecessors';
 import { dayOf, formatDuration, formatPlanDate, ticks, ZOOMS, type Zoom } from './timescale';
@@ -39,15 +40,18 @@ type Props = {
   onEdit: (task: ScheduleTask, column: Column, text: string) => Promise<void>;
   selected: string | null;
   onSelect: (taskId: string) => void;
+  /** The chart's mouse gestures (drag, resize, link); without them the chart is read-only. */
+  gestures?: BarGestures;
 };
 
 /**
  * The Gantt: a spreadsheet of tasks on the left (edit a cell with Enter, F2 or a double
  * click) and their bars on the right, with milestones, summaries, progress, link arrows, the
- * critical path, baseline bars and a today line. Only the rows on screen are rendered, so a
+ * critical path, baseline bars and a today line; with the mouse, bars move, stretch and link
+ * (see {@link useBarDrag}). Only the rows on screen are rendered, so a
  * plan of thousands of tasks scrolls as smoothly as ten.
  */
-export function Gantt({ tasks, rowNumber, collapsed, onToggle, links, minutesPerDay, zoom, baseline, today, editable, onEdit, selected, onSelect }: Props) {
+export function Gantt({ tasks, rowNumber, collapsed, onToggle, links, minutesPerDay, zoom, baseline, today, editable, onEdit, selected, onSelect, gestures }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const px = ZOOMS[zoom].pxPerDay;
   const [editing, setEditing] = useState<Editing>(null);
@@ -74,6 +78,8 @@ export function Gantt({ tasks, rowNumber, collapsed, onToggle, links, minutesPer
     for (const l of links) m.set(l.successorId, [...(m.get(l.successorId) ?? []), l]);
     return m;
   }, [links]);
+  const drag = useBarDrag({ px, from: range.from, zoom, rowHeight: ROW, minutesPerDay, rowOf, tasks, gestures, onSelect });
+  const onGesture = editable && gestures ? drag.begin : undefined;
 
   // Bring the plan's start into view on opening and at each zoom.
   useLayoutEffect(() => {
@@ -179,9 +185,11 @@ export function Gantt({ tasks, rowNumber, collapsed, onToggle, links, minutesPer
               onStopEdit={() => setEditing(null)}
               onEdit={onEdit}
               onMove={move}
+              onGesture={onGesture}
             />
           );
         })}
+        {onGesture && drag.overlay(GRID, HEADER, width, rows.getTotalSize())}
       </div>
     </div>
   );
@@ -208,9 +216,11 @@ type RowProps = {
   onStopEdit: () => void;
   onEdit: Props['onEdit'];
   onMove: (taskId: string, column: Column, dRow: number, dCol: number) => void;
+  /** Starts a mouse gesture on the bar; absent when the chart is read-only. */
+  onGesture: ((e: PointerEvent, task: ScheduleTask, gesture: Gesture) => void) | undefined;
 };
 
-const TaskRow = memo(function TaskRow({ task: t, index, row, collapsed, onToggle, top, gridWidth, px, from, minutesPerDay, predecessors, baseline, selected, editing, editable, onSelect, onStartEdit, onStopEdit, onEdit, onMove }: RowProps) {
+const TaskRow = memo(function TaskRow({ task: t, index, row, collapsed, onToggle, top, gridWidth, px, from, minutesPerDay, predecessors, baseline, selected, editing, editable, onSelect, onStartEdit, onStopEdit, onEdit, onMove, onGesture }: RowProps) {
   const x = (text: string) => (dayOf(text) - from) * px;
   const milestone = t.milestone || (t.durationMinutes === 0 && !t.summary);
   // A task with an actual finish is done, whatever percentage was typed.
@@ -303,18 +313,25 @@ const TaskRow = memo(function TaskRow({ task: t, index, row, collapsed, onToggle
         {t.start && (
           <Tooltip label={label} openDelay={300} withinPortal>
             {milestone ? (
-              <div className={`${classes.milestone} ${t.critical ? classes.critical : ''}`} style={{ left: left - 7 }} role="img" aria-label={label} data-bar={t.name} />
+              <div className={`${classes.milestone} ${t.critical ? classes.critical : ''} ${onGesture ? classes.draggable : ''}`} style={{ left: left - 7 }} role="img" aria-label={label} data-bar={t.name} data-bar-id={t.id} onPointerDown={onGesture && ((e) => onGesture(e, t, 'move'))} />
             ) : t.summary ? (
-              <div className={classes.summaryBar} style={{ left, width: Math.max(2, right - left) }} role="img" aria-label={label} data-bar={t.name} />
+              <div className={classes.summaryBar} style={{ left, width: Math.max(2, right - left) }} role="img" aria-label={label} data-bar={t.name} data-bar-id={t.id} />
             ) : (
-              <div className={`${classes.bar} ${t.critical ? classes.critical : ''}`} style={{ left, width: Math.max(2, right - left) }} role="img" aria-label={label} data-bar={t.name}>
+              <div className={`${classes.bar} ${t.critical ? classes.critical : ''} ${onGesture ? classes.draggable : ''}`} style={{ left, width: Math.max(2, right - left) }} role="img" aria-label={label} data-bar={t.name} data-bar-id={t.id} onPointerDown={onGesture && ((e) => onGesture(e, t, 'move'))}>
                 {done > 0 && <div className={classes.progress} style={{ width: `${done}%` }} />}
               </div>
             )}
           </Tooltip>
         )}
+        {onGesture && t.start && !t.summary && (
+          <>
+            {/* Summaries roll up their subtasks and milestones have no length: neither resizes. */}
+            {!milestone && <div className={classes.resizeHandle} style={{ left: right - 5 }} title={`Drag to change the duration of ${t.name}`} data-resize={t.name} onPointerDown={(e) => onGesture(e, t, 'resize')} />}
+            <div className={classes.linkHandle} style={{ left: milestone ? left + 9 : right + 3 }} title={`Drag onto another task to make it follow ${t.name}`} data-link-from={t.name} onPointerDown={(e) => onGesture(e, t, 'link')} />
+          </>
+        )}
         {t.start && !t.summary && right - left < 260 && (
-          <Text className={classes.barLabel} style={{ left: (milestone ? left + 10 : right + 6) }} size="xs" c="dimmed" aria-hidden>
+          <Text className={classes.barLabel} style={{ left: (milestone ? left + 10 : right + 6) + (onGesture ? 10 : 0) }} size="xs" c="dimmed" aria-hidden>
             {milestone ? formatPlanDate(t.finish) : t.critical ? `${t.name} · critical` : t.name}
           </Text>
         )}

@@ -18,9 +18,11 @@ import { useBaselineComparison, useSchedule, useScheduleMutations, type LevelRep
 import { EmptyState } from '../../../shared/empty-state';
 import { ErrorPanel } from '../../../shared/error-panel';
 import { useProjectContext } from '../project-context';
+import type { BarGestures } from './bar-drag';
 import { Gantt, type Column } from './gantt';
 import { parsePredecessors } from './predecessors';
-import { formatDuration, formatPlanDate, parseDuration, parsePlanDate, ZOOMS, type Zoom } from './timescale';
+import { DEFAULT_FINISH, DEFAULT_START, formatDuration, formatPlanDate, parseDuration, parsePlanDate, ZOOMS, type Zoom } from './timescale';
+import { planClocks, previewFinish, previewMove } from './work-time';
 
 const todayText = () => new Date().toISOString().slice(0, 10);
 
@@ -90,7 +92,7 @@ export function ScheduleTab() {
           }
           case 'start':
           case 'finish':
-            await patch({ [column]: parsePlanDate(text, column === 'start' ? '08:00' : '17:00') });
+            await patch({ [column]: parsePlanDate(text, column === 'start' ? DEFAULT_START : DEFAULT_FINISH) });
             return;
           case 'predecessors':
             await savePredecessors(view, task, text);
@@ -105,6 +107,25 @@ export function ScheduleTab() {
     },
     [view, m.patchTask],
   );
+
+  // The chart's mouse gestures save through the grid's own edits; a refusal shows as any other.
+  const calendars = view?.calendars;
+  const plan = view?.plan;
+  const gestures = useMemo<BarGestures | undefined>(() => {
+    if (!calendars || !plan) return undefined;
+    const clockOf = planClocks({ calendars, plan });
+    const shown = (run: () => Promise<unknown>) =>
+      run().then(
+        () => setImportError(null),
+        (e: unknown) => setImportError(reason(e).message),
+      );
+    return {
+      move: (task, day) => shown(() => onEdit(task, 'start', day)),
+      resize: (task, day) => shown(() => onEdit(task, 'finish', day)),
+      link: (predecessor, successor) => shown(() => m.createLink.mutateAsync({ predecessorId: predecessor.id, successorId: successor.id, type: 'FS' })),
+      preview: (task, gesture, at) => (gesture === 'move' ? previewMove(clockOf(task), task, at) : previewFinish(clockOf(task), task, at)),
+    };
+  }, [calendars, plan, onEdit, m.createLink]);
 
   /** Makes the task's links match what was typed: removes, changes and adds as needed. */
   async function savePredecessors(v: ScheduleView, task: ScheduleTask, text: string) {
@@ -265,7 +286,7 @@ export function ScheduleTab() {
             Import
           </Button>
           <Text size="xs" c="dimmed">
-            Enter or double-click a cell to edit it; durations in days of {view.plan.minutesPerDay / 60} hours; predecessors as row numbers, e.g. 2, 5SS+1d.
+            Enter or double-click a cell to edit it, or drag a bar, its right end or the dot after it; durations in days of {view.plan.minutesPerDay / 60} hours; predecessors as row numbers, e.g. 2, 5SS+1d.
           </Text>
         </Group>
       )}
@@ -334,6 +355,7 @@ export function ScheduleTab() {
           onEdit={onEdit}
           selected={selected}
           onSelect={setSelected}
+          gestures={gestures}
         />
       )}
 

@@ -105,3 +105,28 @@ export function ticks(zoom: Zoom, from: number, to: number): { top: Tick[]; bott
       return { top: months(12, (d) => String(d.getUTCFullYear())), bottom: months(3, (d) => `Q${Math.floor(d.getUTCMonth() / 3) + 1}`) };
   }
 }
+
+/** The time a typed date without one means: work starts at 08:00 and ends at 17:00. */
+export const DEFAULT_START = '08:00';
+export const DEFAULT_FINISH = '17:00';
+
+/** `YYYY-MM-DD` of a whole day number. */
+export function dayText(day: number): string {
+  return civil(day).toISOString().slice(0, 10);
+}
+
+/**
+ * The zoom level's unit boundary nearest to `day` (a whole day number): the day itself at day
+ * zoom, the nearest Monday at week zoom, the nearest first of a month or of a quarter.
+ */
+export function snapDay(zoom: Zoom, day: number): number {
+  const d = Math.round(day);
+  if (zoom === 'day') return d;
+  if (zoom === 'week') return d + 3 - ((((d + 3 - 4) % 7) + 7) % 7);
+  const step = zoom === 'month' ? 1 : 3;
+  const c = civil(d);
+  const m = Math.floor(c.getUTCMonth() / step) * step;
+  const lo = Date.UTC(c.getUTCFullYear(), m, 1) / MS_PER_DAY;
+  const hi = Date.UTC(c.getUTCFullYear(), m + step, 1) / MS_PER_DAY;
+  return d - lo <= hi - d ? lo : hi;
+}
