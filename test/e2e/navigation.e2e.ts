@@ -88,7 +88,7 @@ describe.skipIf(!hasChromium)('shell: navigation tree, search, home', () => {
     // The portfolio page lists only what they may see.
     await page.goto(`/portfolios/${e2e.fixture.portfolios.digital}`);
     await page.getByRole('link', { name: 'Mobile app refresh' }).first().waitFor();
-    expect(await page.getByRole('table').getByRole('row').count()).toBe(2);
+    expect(await page.getByRole('region', { name: 'Projects' }).getByRole('table').getByRole('row').count()).toBe(2);
   });
 
   it('on a phone the navigation is a drawer behind the burger, closed after choosing', async () => {

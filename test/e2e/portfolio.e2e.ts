@@ -8,7 +8,7 @@ import { cssOf, hasChromium, startE2e, type E2e } from './support.js';
 
 /** The project codes in the table, top to bottom. */
 async function codes(page: Page): Promise<string[]> {
-  const table = page.getByRole('table');
+  const table = page.getByRole('table').first();
   await table.locator('tbody tr').first().waitFor();
   return (await table.locator('tbody tr td:first-child').allTextContents()).map((t) => t.trim());
 }
