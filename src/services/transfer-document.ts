@@ -13,6 +13,14 @@ import type {
   PortfolioTable,
   ProgrammeTable,
   ProjectTable,
+  RaidActionTable,
+  RaidAssumptionTable,
+  RaidDecisionTable,
+  RaidDependencyTable,
+  RaidIssueTable,
+  RaidMatrixTable,
+  RaidRiskReviewTable,
+  RaidRiskTable,
   ScheduleAssignmentTable,
   ScheduleBaselineTable,
   ScheduleCalendarTable,
@@ -23,6 +31,10 @@ import type {
   UserTable,
 } from '../store/schema.js';
 import { CONSTRAINT_TYPES, LINK_TYPES } from '../domain/schedule/types.js';
+import { ISSUE_PRIORITIES, ISSUE_STATUSES } from '../domain/raid/issue-rules.js';
+import { ASSUMPTION_STATUSES, DECISION_STATUSES, DEPENDENCY_DIRECTIONS, DEPENDENCY_STATUSES } from '../domain/raid/log-rules.js';
+import { matrixIssues, type RiskMatrix } from '../domain/raid/matrix.js';
+import { RESPONSE_STRATEGIES, RISK_KINDS, RISK_STATUSES } from '../domain/raid/risk-rules.js';
 
 /**
  * The organisation export format (`pharos-organisation`, version 1): every row of one
@@ -31,9 +43,12 @@ import { CONSTRAINT_TYPES, LINK_TYPES } from '../domain/schedule/types.js';
  */
 
 export const EXPORT_FORMAT = 'pharos-organisation';
-/** Version 2 added the projects' plans (schedule tables); version 1 documents still import, with no plans. */
-export const EXPORT_FORMAT_VERSION = 2;
-const READABLE_VERSIONS: readonly number[] = [1, 2];
+/**
+ * Version 2 added the projects' plans (schedule tables), version 3 the RAID registers; older
+ * documents still import, without what they did not carry.
+ */
+export const EXPORT_FORMAT_VERSION = 3;
+const READABLE_VERSIONS: readonly number[] = [1, 2, 3];
 
 const Id = z.uuid({ message: 'must be an id (UUID)' });
 const Timestamp = z.iso.datetime({ message: 'must be an ISO-8601 UTC timestamp' });
@@ -284,6 +299,99 @@ const ScheduleBaselineRow = z.strictObject({
   ...Versioned,
 });
 
+const InScope = { id: Id, organisationId: Id, scopeType: z.enum(['portfolio', 'programme', 'project']), scopeId: Id, number: Int.min(1) };
+const Level = Int.min(1).max(10);
+const DateOrNull = CalendarDate.nullable();
+const Escalated = { escalated: Flag };
+
+const RaidMatrixRow = z.strictObject({
+  organisationId: Id,
+  definition: jsonText((v) => isObject(v) && matrixIssues(v as RiskMatrix).length === 0, 'a sound risk matrix'),
+  ...Versioned,
+});
+const RaidRiskRow = z.strictObject({
+  ...InScope,
+  kind: z.enum(RISK_KINDS),
+  title: Text,
+  cause: Text,
+  event: Text,
+  effect: Text,
+  category: Text.nullable(),
+  ownerId: Id.nullable(),
+  probability: Level,
+  impact: Level,
+  residualProbability: Level.nullable(),
+  residualImpact: Level.nullable(),
+  proximity: DateOrNull,
+  responseStrategy: z.enum(RESPONSE_STRATEGIES).nullable(),
+  response: Text,
+  status: z.enum(RISK_STATUSES),
+  ...Escalated,
+  quantification: jsonText(isObject, 'an object').nullable(),
+  issueId: Id.nullable(),
+  reviewedOn: CalendarDate,
+  ...Versioned,
+});
+const RaidRiskReviewRow = z.strictObject({
+  id: Id,
+  organisationId: Id,
+  riskId: Id,
+  at: Timestamp,
+  actorName: Text,
+  probability: Level,
+  impact: Level,
+  residualProbability: Level.nullable(),
+  residualImpact: Level.nullable(),
+  status: z.enum(RISK_STATUSES),
+  note: Text,
+});
+const RaidIssueRow = z.strictObject({
+  ...InScope,
+  title: Text,
+  description: Text,
+  category: Text.nullable(),
+  ownerId: Id.nullable(),
+  priority: z.enum(ISSUE_PRIORITIES),
+  severity: Level,
+  status: z.enum(ISSUE_STATUSES),
+  due: DateOrNull,
+  resolution: Text,
+  riskId: Id.nullable(),
+  ...Escalated,
+  ...Versioned,
+});
+const RaidActionRow = z.strictObject({
+  id: Id,
+  organisationId: Id,
+  itemType: z.enum(['risk', 'issue']),
+  itemId: Id,
+  title: Text,
+  ownerId: Id.nullable(),
+  due: DateOrNull,
+  doneOn: DateOrNull,
+  ...Versioned,
+});
+const LogHead = { ...InScope, title: Text, description: Text, ownerId: Id.nullable(), due: DateOrNull, ...Escalated, ...Versioned };
+const RaidAssumptionRow = z.strictObject({ ...LogHead, status: z.enum(ASSUMPTION_STATUSES), validatorId: Id.nullable(), outcome: Text });
+const RaidDependencyRow = z.strictObject({
+  ...LogHead,
+  status: z.enum(DEPENDENCY_STATUSES),
+  direction: z.enum(DEPENDENCY_DIRECTIONS),
+  otherProjectId: Id.nullable(),
+  ownTaskId: Id.nullable(),
+  otherTaskId: Id.nullable(),
+});
+const RaidDecisionRow = z.strictObject({
+  ...LogHead,
+  status: z.enum(DECISION_STATUSES),
+  options: jsonText(Array.isArray, 'an array'),
+  decision: Text,
+  rationale: Text,
+  decidedBy: Text,
+  decidedOn: DateOrNull,
+  links: jsonText(Array.isArray, 'an array'),
+});
+
 // Each row schema must name exactly the columns of its table: a new column fails to compile
 // here until the export format learns it.
 type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : false;
@@ -305,12 +413,20 @@ const columnsMatch: [
   SameKeys<z.infer<typeof ScheduleResourceRow>, ScheduleResourceTable>,
   SameKeys<z.infer<typeof ScheduleAssignmentRow>, ScheduleAssignmentTable>,
   SameKeys<z.infer<typeof ScheduleBaselineRow>, ScheduleBaselineTable>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+  SameKeys<z.infer<typeof RaidMatrixRow>, RaidMatrixTable>,
+  SameKeys<z.infer<typeof RaidRiskRow>, RaidRiskTable>,
+  SameKeys<z.infer<typeof RaidRiskReviewRow>, RaidRiskReviewTable>,
+  SameKeys<z.infer<typeof RaidIssueRow>, RaidIssueTable>,
+  SameKeys<z.infer<typeof RaidActionRow>, RaidActionTable>,
+  SameKeys<z.infer<typeof RaidAssumptionRow>, RaidAssumptionTable>,
+  SameKeys<z.infer<typeof RaidDependencyRow>, RaidDependencyTable>,
+  SameKeys<z.infer<typeof RaidDecisionRow>, RaidDecisionTable>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 void columnsMatch;
 
 export const OrganisationDocumentSchema = z.strictObject({
   format: z.literal(EXPORT_FORMAT),
-  formatVersion: z.union([z.literal(1), z.literal(2)]),
+  formatVersion: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   exportedAt: Timestamp,
   organisation: OrganisationRow,
   users: z.array(UserRow),
@@ -330,12 +446,21 @@ export const OrganisationDocumentSchema = z.strictObject({
   scheduleResources: z.array(ScheduleResourceRow).default([]),
   scheduleAssignments: z.array(ScheduleAssignmentRow).default([]),
   scheduleBaselines: z.array(ScheduleBaselineRow).default([]),
+  // Version 3: the RAID registers.
+  raidMatrices: z.array(RaidMatrixRow).max(1, 'must hold at most one matrix').default([]),
+  raidRisks: z.array(RaidRiskRow).default([]),
+  raidRiskReviews: z.array(RaidRiskReviewRow).default([]),
+  raidIssues: z.array(RaidIssueRow).default([]),
+  raidActions: z.array(RaidActionRow).default([]),
+  raidAssumptions: z.array(RaidAssumptionRow).default([]),
+  raidDependencies: z.array(RaidDependencyRow).default([]),
+  raidDecisions: z.array(RaidDecisionRow).default([]),
 });
 
 /** An organisation export, rows typed exactly as the store's tables. */
 export type OrganisationDocument = {
   format: typeof EXPORT_FORMAT;
-  formatVersion: 1 | 2;
+  formatVersion: 1 | 2 | 3;
   exportedAt: string;
   organisation: OrganisationTable;
   users: UserTable[];
@@ -354,6 +479,14 @@ export type OrganisationDocument = {
   scheduleResources: ScheduleResourceTable[];
   scheduleAssignments: ScheduleAssignmentTable[];
   scheduleBaselines: ScheduleBaselineTable[];
+  raidMatrices: RaidMatrixTable[];
+  raidRisks: RaidRiskTable[];
+  raidRiskReviews: RaidRiskReviewTable[];
+  raidIssues: RaidIssueTable[];
+  raidActions: RaidActionTable[];
+  raidAssumptions: RaidAssumptionTable[];
+  raidDependencies: RaidDependencyTable[];
+  raidDecisions: RaidDecisionTable[];
 };
 
 /** The tables of a document that hold lists of rows, in the order they are inserted. */
@@ -374,6 +507,25 @@ export const ROW_TABLES = [
   'scheduleResources',
   'scheduleAssignments',
   'scheduleBaselines',
+  'raidMatrices',
+  'raidRisks',
+  'raidRiskReviews',
+  'raidIssues',
+  'raidActions',
+  'raidAssumptions',
+  'raidDependencies',
+  'raidDecisions',
+] as const;
+/** The RAID tables, with the store table each goes to, in insertion order. */
+export const RAID_TABLES = [
+  ['raidMatrices', 'raidMatrix'],
+  ['raidRisks', 'raidRisk'],
+  ['raidRiskReviews', 'raidRiskReview'],
+  ['raidIssues', 'raidIssue'],
+  ['raidActions', 'raidAction'],
+  ['raidAssumptions', 'raidAssumption'],
+  ['raidDependencies', 'raidDependency'],
+  ['raidDecisions', 'raidDecision'],
 ] as const;
 /** The schedule tables, with the store table each goes to. */
 export const SCHEDULE_TABLES = [
@@ -407,7 +559,7 @@ export function validateDocument(value: unknown): OrganisationDocument {
   const head = value as Record<string, unknown>;
   if (head.format !== EXPORT_FORMAT) refuse([{ field: 'format', reason: `must be "${EXPORT_FORMAT}": this is not a Pharos organisation export` }]);
   if (!READABLE_VERSIONS.includes(head.formatVersion as number)) {
-    refuse([{ field: 'formatVersion', reason: `is ${JSON.stringify(head.formatVersion)}, but this Pharos reads versions ${READABLE_VERSIONS.join(' and ')}` }]);
+    refuse([{ field: 'formatVersion', reason: `is ${JSON.stringify(head.formatVersion)}, but this Pharos reads versions ${READABLE_VERSIONS.slice(0, -1).join(', ')} and ${READABLE_VERSIONS.at(-1)}` }]);
   }
   const parsed = OrganisationDocumentSchema.safeParse(value);
   if (!parsed.success) {
@@ -422,7 +574,7 @@ export function validateDocument(value: unknown): OrganisationDocument {
 function referenceIssues(doc: OrganisationDocument): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const orgId = doc.organisation.id;
-  const idSet = (table: RowTable): Set<string> => {
+  const idSet = (table: Exclude<RowTable, 'raidMatrices'>): Set<string> => {
     const seen = new Set<string>();
     doc[table].forEach((row, i) => {
       if (seen.has(row.id)) issues.push({ field: `${table}.${i}.id`, reason: `repeats id ${row.id}` });
@@ -519,6 +671,32 @@ function referenceIssues(doc: OrganisationDocument): FieldIssue[] {
     inPlan(tasks, a.taskId, a.projectId, `scheduleAssignments.${i}.taskId`, 'task');
     inPlan(resources, a.resourceId, a.projectId, `scheduleAssignments.${i}.resourceId`, 'resource');
   });
+
+  // RAID: every item in a scope of the document, people and links between items pointing inside it.
+  doc.raidMatrices.forEach((m, i) => ref(m.organisationId === orgId, `raidMatrices.${i}.organisationId`, `must be the organisation's id ${orgId}`));
+  const raidScopes = { portfolio: portfolios, programme: programmes, project: projects };
+  const risks = idSet('raidRisks');
+  const raidIssues = idSet('raidIssues');
+  for (const table of ['raidRiskReviews', 'raidActions', 'raidAssumptions', 'raidDependencies', 'raidDecisions'] as const) idSet(table);
+  for (const key of ['raidRisks', 'raidIssues', 'raidAssumptions', 'raidDependencies', 'raidDecisions'] as const) {
+    sameOrg(key, doc[key]);
+    doc[key].forEach((r, i) => {
+      ref(raidScopes[r.scopeType].has(r.scopeId), `${key}.${i}.scopeId`, `is not a ${r.scopeType} of the document`);
+      user(r.ownerId, `${key}.${i}.ownerId`);
+    });
+    unique(key, (r: { number: number }) => String(r.number), 'number');
+  }
+  doc.raidRisks.forEach((r, i) => ref(r.issueId === null || raidIssues.has(r.issueId), `raidRisks.${i}.issueId`, 'is not an issue of the document'));
+  doc.raidIssues.forEach((r, i) => ref(r.riskId === null || risks.has(r.riskId), `raidIssues.${i}.riskId`, 'is not a risk of the document'));
+  sameOrg('raidRiskReviews', doc.raidRiskReviews);
+  doc.raidRiskReviews.forEach((r, i) => ref(risks.has(r.riskId), `raidRiskReviews.${i}.riskId`, 'is not a risk of the document'));
+  sameOrg('raidActions', doc.raidActions);
+  doc.raidActions.forEach((a, i) => {
+    ref((a.itemType === 'risk' ? risks : raidIssues).has(a.itemId), `raidActions.${i}.itemId`, `is not a${a.itemType === 'risk' ? ' risk' : 'n issue'} of the document`);
+    user(a.ownerId, `raidActions.${i}.ownerId`);
+  });
+  doc.raidAssumptions.forEach((a, i) => user(a.validatorId, `raidAssumptions.${i}.validatorId`));
+  doc.raidDependencies.forEach((d, i) => ref(d.otherProjectId === null || projects.has(d.otherProjectId), `raidDependencies.${i}.otherProjectId`, 'is not a project of the document'));
 
   if (issues.length === 0) {
     for (const table of ['programmes', 'objectives', 'scheduleTasks', 'scheduleCalendars'] as const) {

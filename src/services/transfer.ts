@@ -9,6 +9,7 @@ import {
   EXPORT_FORMAT_VERSION,
   parentsFirst,
   ROW_TABLES,
+  RAID_TABLES,
   SCHEDULE_TABLES,
   validateDocument,
   type OrganisationDocument,
@@ -106,6 +107,12 @@ export async function exportOrganisation(db: Kysely<Database>, organisationId: s
     step('scheduleAssignments');
     const scheduleBaselines = await trx.selectFrom('scheduleBaseline').selectAll().where('organisationId', '=', orgId).orderBy('id').execute();
     step('scheduleBaselines');
+    const raid = {} as Pick<OrganisationDocument, (typeof RAID_TABLES)[number][0]>;
+    for (const [key, table] of RAID_TABLES) {
+      const q = trx.selectFrom(table).selectAll().where('organisationId', '=', orgId);
+      (raid as Record<string, unknown>)[key] = await (table === 'raidMatrix' ? q : q.orderBy('id' as never)).execute();
+      step(key);
+    }
     return {
       format: EXPORT_FORMAT,
       formatVersion: EXPORT_FORMAT_VERSION,
@@ -127,6 +134,7 @@ export async function exportOrganisation(db: Kysely<Database>, organisationId: s
       scheduleResources,
       scheduleAssignments,
       scheduleBaselines,
+      ...raid,
     };
   });
 }
@@ -149,7 +157,7 @@ export type ImportResult = {
 
 type Tx = Transaction<Database>;
 
-type RowTableName = 'userAccount' | 'membership' | 'portfolio' | 'programme' | 'project' | 'objective' | 'contribution' | 'apiToken' | 'auditEvent' | (typeof SCHEDULE_TABLES)[number][1];
+type RowTableName = 'userAccount' | 'membership' | 'portfolio' | 'programme' | 'project' | 'objective' | 'contribution' | 'apiToken' | 'auditEvent' | (typeof SCHEDULE_TABLES)[number][1] | Exclude<(typeof RAID_TABLES)[number][1], 'raidMatrix'>;
 
 async function existing(trx: Tx, table: RowTableName, ids: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();
@@ -214,6 +222,7 @@ async function checkTarget(trx: Tx, doc: OrganisationDocument): Promise<{ skipUs
     ['contribution', 'contributions'],
     ['auditEvent', 'auditEvents'],
     ...SCHEDULE_TABLES.map(([key, table]) => [table, key] as const),
+    ...RAID_TABLES.filter((t): t is Exclude<(typeof RAID_TABLES)[number], readonly ['raidMatrices', 'raidMatrix']> => t[1] !== 'raidMatrix').map(([key, table]) => [table, key] as const),
   ] as const;
   for (const [table, key] of tables) {
     const clash = await existing(trx, table, doc[key].map((r) => r.id));
@@ -256,7 +265,7 @@ export async function importOrganisation(db: Kysely<Database>, document: unknown
     const insert = async <K extends RowTable>(key: K, table: keyof Database, rows: readonly OrganisationDocument[K][number][], skip?: Set<string>) => {
       let skipped = 0;
       for (const part of chunks(rows)) {
-        const fresh = skip ? part.filter((r) => !skip.has(r.id)) : part;
+        const fresh = skip ? part.filter((r) => !skip.has((r as { id: string }).id)) : part;
         skipped += part.length - fresh.length;
         if (fresh.length > 0) await trx.insertInto(table).values(fresh as never).execute();
         inserted[key] += fresh.length;
@@ -281,6 +290,8 @@ export async function importOrganisation(db: Kysely<Database>, document: unknown
     await insert('scheduleResources', 'scheduleResource', doc.scheduleResources);
     await insert('scheduleAssignments', 'scheduleAssignment', doc.scheduleAssignments);
     await insert('scheduleBaselines', 'scheduleBaseline', doc.scheduleBaselines);
+    // RAID: a risk before the issue it became (the issue's risk_id is a foreign key).
+    for (const [key, table] of RAID_TABLES) await insert(key, table, doc[key] as never);
 
     const org = doc.organisation;
     await appendAudit(trx, ctx, {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app.js';
 import { PharosError } from '../../src/domain/errors.js';
-import type { ApiTokenId, OrganisationId, ProjectId, ScheduleTaskId, UserId } from '../../src/domain/ids.js';
+import type { ApiTokenId, OrganisationId, ProjectId, RiskId, ScheduleTaskId, UserId } from '../../src/domain/ids.js';
 import { AssignmentCreate, CalendarCreate, LinkCreate, ResourceCreate, TaskCreate } from '../../src/api/schemas/schedule.schema.js';
 import { saveBaseline } from '../../src/services/schedule-baselines.js';
 import { createAssignment, createCalendar, createLink, createResource, createTask, getSchedule, updateTask } from '../../src/services/schedule-edits.js';
@@ -12,6 +12,11 @@ import { createApiToken } from '../../src/services/sessions.js';
 import { createUser } from '../../src/services/users.js';
 import { exportOrganisation, importOrganisation, type OrganisationDocument } from '../../src/services/transfer.js';
 import { ROW_TABLES } from '../../src/services/transfer-document.js';
+import { AssumptionCreate, DecisionCreate, DependencyCreate, RiskCreate, RiskOccurred, RiskPatch } from '../../src/api/schemas/raid.schema.js';
+import { DEFAULT_RISK_MATRIX } from '../../src/domain/raid/matrix.js';
+import { createLogItem } from '../../src/services/raid-logs.js';
+import { putRiskMatrix } from '../../src/services/raid-matrix.js';
+import { createRisk, riskOccurred, updateRisk } from '../../src/services/raid-risks.js';
 import type { Store } from '../../src/store/database.js';
 import type { Database } from '../../src/store/schema.js';
 import { DIALECTS, freshStore } from '../support/database.js';
@@ -36,6 +41,14 @@ const TABLES = [
   'scheduleResource',
   'scheduleAssignment',
   'scheduleBaseline',
+  'raidMatrix',
+  'raidRisk',
+  'raidRiskReview',
+  'raidIssue',
+  'raidAction',
+  'raidAssumption',
+  'raidDependency',
+  'raidDecision',
 ] as const;
 type Table = (typeof TABLES)[number];
 
@@ -97,6 +110,15 @@ for (const dialect of DIALECTS) {
       const holidays = (await createCalendar(ctx, pid, CalendarCreate.parse({ name: 'Site', baseId: view.calendars[0]!.id, week: [null, null, null, null, null, null, null], exceptions: [{ from: '2026-12-25', to: '2026-12-26', working: [] }] }))).record;
       await updateTask(ctx, pid, survey.id as ScheduleTaskId, { version: survey.version, calendarId: holidays.id });
       await saveBaseline(ctx, pid, 0, { name: 'Approved' });
+      // The RAID registers: a saved matrix, a risk with an action and a review that occurred as an issue, and the three logs.
+      await putRiskMatrix(ctx, orgId, { ...DEFAULT_RISK_MATRIX, reviewIntervalDays: 21, version: 0 });
+      const risk = await createRisk(ctx, RiskCreate.parse({ scopeType: 'project', scopeId: pid, title: 'Crew unavailable', probability: 3, impact: 4, quantification: { probability: 0.3, schedule: [{ taskId: build.id, min: 1, mode: 2, max: 5 }] }, actions: [{ title: 'Book a second crew' }] }));
+      const rated = await updateRisk(ctx, risk.id as RiskId, RiskPatch.parse({ version: risk.version, residualProbability: 2, residualImpact: 3 }));
+      await riskOccurred(ctx, risk.id as RiskId, RiskOccurred.parse({ version: rated.version, action: { title: 'Hire in' } }));
+      const other = await source.db.selectFrom('project').select('id').where('organisationId', '=', orgId).where('id', '!=', pid).executeTakeFirstOrThrow();
+      await createLogItem(ctx, 'assumption', AssumptionCreate.parse({ scopeType: 'project', scopeId: pid, title: 'Access granted in May' }));
+      await createLogItem(ctx, 'dependency', DependencyCreate.parse({ scopeType: 'project', scopeId: pid, title: 'Design signed off', direction: 'inbound', otherProjectId: other.id, ownTaskId: build.id }));
+      await createLogItem(ctx, 'decision', DecisionCreate.parse({ scopeType: 'project', scopeId: pid, title: 'One crew or two?', options: ['One', 'Two'] }));
       doc = await exportOrganisation(source.db, orgId);
     });
     afterAll(async () => {
@@ -105,7 +127,8 @@ for (const dialect of DIALECTS) {
     });
 
     it('exports every row of the organisation', async () => {
-      expect(doc).toMatchObject({ format: 'pharos-organisation', formatVersion: 2 });
+      expect(doc).toMatchObject({ format: 'pharos-organisation', formatVersion: 3 });
+      for (const key of ['raidMatrices', 'raidRisks', 'raidRiskReviews', 'raidIssues', 'raidActions', 'raidAssumptions', 'raidDependencies', 'raidDecisions'] as const) expect(doc[key].length, key).toBeGreaterThan(0);
       for (const [key, table] of [
         ['portfolios', 'portfolio'],
         ['programmes', 'programme'],
@@ -123,6 +146,14 @@ for (const dialect of DIALECTS) {
         ['scheduleResources', 'scheduleResource'],
         ['scheduleAssignments', 'scheduleAssignment'],
         ['scheduleBaselines', 'scheduleBaseline'],
+        ['raidMatrices', 'raidMatrix'],
+        ['raidRisks', 'raidRisk'],
+        ['raidRiskReviews', 'raidRiskReview'],
+        ['raidIssues', 'raidIssue'],
+        ['raidActions', 'raidAction'],
+        ['raidAssumptions', 'raidAssumption'],
+        ['raidDependencies', 'raidDependency'],
+        ['raidDecisions', 'raidDecision'],
       ] as const) {
         expect(doc[key], key).toEqual(await rows(source, table));
       }
@@ -218,8 +249,16 @@ for (const dialect of DIALECTS) {
         error = await refusal(importOrganisation(empty.db, badTags));
         expect(error.message).toMatch(/projects\.0\.tags: must be JSON text holding an array of strings/);
 
-        error = await refusal(importOrganisation(empty.db, { ...clone(doc), formatVersion: 3 } as unknown as OrganisationDocument));
-        expect(error.message).toMatch(/formatVersion: is 3, but this Pharos reads versions 1 and 2/);
+        error = await refusal(importOrganisation(empty.db, { ...clone(doc), formatVersion: 4 } as unknown as OrganisationDocument));
+        expect(error.message).toMatch(/formatVersion: is 4, but this Pharos reads versions 1, 2 and 3/);
+        const strayAction = clone(doc);
+        strayAction.raidActions[0]!.itemId = randomUUID();
+        error = await refusal(importOrganisation(empty.db, strayAction));
+        expect(error.message).toMatch(/raidActions\.0\.itemId: is not a/);
+        const lostScope = clone(doc);
+        lostScope.raidRisks[0]!.scopeId = randomUUID();
+        error = await refusal(importOrganisation(empty.db, lostScope));
+        expect(error.message).toMatch(/raidRisks\.0\.scopeId: is not a project of the document/);
         error = await refusal(importOrganisation(empty.db, { hello: 'world' }));
         expect(error.message).toMatch(/format: must be "pharos-organisation"/);
 
@@ -234,7 +273,7 @@ for (const dialect of DIALECTS) {
       try {
         const old = clone(doc) as unknown as Record<string, unknown>;
         old.formatVersion = 1;
-        for (const key of ROW_TABLES.filter((t) => t.startsWith('schedule'))) delete old[key];
+        for (const key of ROW_TABLES.filter((t) => t.startsWith('schedule') || t.startsWith('raid'))) delete old[key];
         const result = await importOrganisation(empty.db, old);
         expect(result.inserted.projects).toBe(doc.projects.length);
         expect(result.inserted.scheduleTasks).toBe(0);
@@ -267,7 +306,7 @@ for (const dialect of DIALECTS) {
       big.memberships = [];
       big.auditEvents = [];
       big.contributions = [];
-      Object.assign(big, { schedulePlans: [], scheduleCalendars: [], scheduleTasks: [], scheduleLinks: [], scheduleResources: [], scheduleAssignments: [], scheduleBaselines: [] });
+      for (const key of ROW_TABLES.filter((t) => t.startsWith('schedule') || t.startsWith('raid'))) Object.assign(big, { [key]: [] });
       big.portfolios = big.portfolios.map((p) => orgOf({ ...p, managerId: null }));
       big.programmes = big.programmes.map((p) => orgOf({ ...p, managerId: null }));
       big.objectives = big.objectives.map(orgOf);
