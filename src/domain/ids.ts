@@ -24,3 +24,5 @@ export type RiskId = Brand<string, 'RiskId'>;
 export type IssueId = Brand<string, 'IssueId'>;
 export type RaidActionId = Brand<string, 'RaidActionId'>;
 export type RiskReviewId = Brand<string, 'RiskReviewId'>;
+export type ChangeRequestId = Brand<string, 'ChangeRequestId'>;
+export type ChangeStepId = Brand<string, 'ChangeStepId'>;

@@ -2,6 +2,7 @@ import { Migrator, PostgresAdapter, sql, type Kysely, type Migration, type Migra
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-schedule.js';
 import * as m0003 from './migrations/0003-raid.js';
+import * as m0004 from './migrations/0004-change-control.js';
 import type { Database } from './schema.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
@@ -9,6 +10,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-schedule': m0002,
   '0003-raid': m0003,
+  '0004-change-control': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,6 +1,8 @@
 import type { Generated } from 'kysely';
 import type {
   ApiTokenId,
+  ChangeRequestId,
+  ChangeStepId,
   AuditEventId,
   ContributionId,
   MembershipId,
@@ -27,6 +29,7 @@ import type { PmoMode, ProjectState, Stage } from '../domain/structure/index.js'
 import type { IssuePriority, IssueStatus } from '../domain/raid/issue-rules.js';
 import type { AssumptionStatus, DecisionStatus, DependencyDirection, DependencyStatus } from '../domain/raid/log-rules.js';
 import type { ResponseStrategy, RiskKind, RiskStatus } from '../domain/raid/risk-rules.js';
+import type { AuthorityLevel, ChangeStatus, ChangeStep } from '../domain/change/index.js';
 
 /**
  * Table types. Column names are camelCase here and snake_case in the database (Kysely's
@@ -407,6 +410,57 @@ export type RaidDecisionTable = RaidLogHead & {
   links: string;
 };
 
+export type ChangePolicyTable = Versioned & {
+  organisationId: OrganisationId;
+  /** JSON: the `ChangePolicy` (approval thresholds per board, self-approval). */
+  definition: string;
+};
+
+export type ChangeRequestTable = Versioned & {
+  id: ChangeRequestId;
+  organisationId: OrganisationId;
+  projectId: ProjectId;
+  number: number;
+  title: string;
+  description: string;
+  reason: string;
+  requestedBy: UserId;
+  status: ChangeStatus;
+  /** Signed, in minor units of the organisation's currency. */
+  costImpact: number;
+  /** Signed working days the project finish moves (computed from `taskChanges` when there are any). */
+  scheduleImpactDays: number;
+  /** JSON: `[{ taskId, days }]`, working days added to (or taken from) each task's duration on approval. */
+  taskChanges: string;
+  scopeImpact: string;
+  benefitsImpact: string;
+  riskImpact: string;
+  /** JSON: `[{ type, id }]` of the RAID items the change concerns. */
+  links: string;
+  /** The board that must approve it, fixed when it is assessed. */
+  authority: AuthorityLevel | null;
+  authorityReason: string | null;
+  budgetBefore: number | null;
+  budgetAfter: number | null;
+  /** The baseline approval saved the new plan as. */
+  baselineNumber: number | null;
+  /** The decision log entry of the approval board's decision. */
+  decisionId: string | null;
+};
+
+export type ChangeRequestStepTable = {
+  id: ChangeStepId;
+  organisationId: OrganisationId;
+  changeRequestId: ChangeRequestId;
+  step: ChangeStep;
+  fromStatus: ChangeStatus;
+  toStatus: ChangeStatus;
+  actorId: UserId | null;
+  actorName: string;
+  note: string;
+  at: string;
+};
+
 export type Database = {
   organisation: OrganisationTable;
   userAccount: UserTable;
@@ -435,4 +489,7 @@ export type Database = {
   raidAssumption: RaidAssumptionTable;
   raidDependency: RaidDependencyTable;
   raidDecision: RaidDecisionTable;
+  changePolicy: ChangePolicyTable;
+  changeRequest: ChangeRequestTable;
+  changeRequestStep: ChangeRequestStepTable;
 };
