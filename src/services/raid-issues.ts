@@ -101,41 +101,42 @@ function checkSeverity(m: RiskMatrix, severity: number): void {
 export async function createIssue(ctx: ServiceContext, input: IssueCreate): Promise<IssueDetail> {
   const scope = await scopeNode(ctx, input.scopeType, input.scopeId);
   authorizeItem(ctx, 'raid:raise', scope.path, input.scopeType);
-  const id = await withFreshNumber(() =>
-    ctx.db.transaction().execute(async (trx) => {
-      const orgId = scope.organisationId;
-      const { matrix } = await loadMatrix(trx, orgId);
-      checkSeverity(matrix, input.severity);
-      await assertOwner(trx, orgId, input.ownerId, 'ownerId');
-      const now = nowIso(ctx);
-      const row: RaidIssueTable = {
-        id: newId<IssueId>(),
-        organisationId: orgId,
-        scopeType: input.scopeType,
-        scopeId: input.scopeId,
-        number: await nextNumber(trx, 'raidIssue', orgId),
-        title: input.title,
-        description: input.description,
-        category: input.category,
-        ownerId: input.ownerId as UserId | null,
-        priority: input.priority,
-        severity: input.severity,
-        status: 'open',
-        due: input.due,
-        resolution: '',
-        riskId: null,
-        escalated: input.escalate ? 1 : 0,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      };
-      await trx.insertInto('raidIssue').values(row).execute();
-      await appendAudit(trx, ctx, { organisationId: orgId, recordType: 'issue', recordId: row.id, recordLabel: label(row), before: null, after: row });
-      await insertActions(trx, ctx, { organisationId: orgId, itemType: 'issue', itemId: row.id, label: ref(row.number) }, input.actions, 'actions');
-      return row.id;
-    }),
-  );
+  const id = await withFreshNumber(() => ctx.db.transaction().execute((trx) => insertIssue(trx, ctx, scope, input)));
   return getIssue(ctx, id);
+}
+
+/** Raises an issue in the caller's transaction, in a scope the caller has found and authorised (as `createIssue` does). */
+export async function insertIssue(trx: Db, ctx: ServiceContext, scope: ScopeNode & { organisationId: OrganisationId }, input: IssueCreate): Promise<IssueId> {
+  const orgId = scope.organisationId;
+  const { matrix } = await loadMatrix(trx, orgId);
+  checkSeverity(matrix, input.severity);
+  await assertOwner(trx, orgId, input.ownerId, 'ownerId');
+  const now = nowIso(ctx);
+  const row: RaidIssueTable = {
+    id: newId<IssueId>(),
+    organisationId: orgId,
+    scopeType: input.scopeType,
+    scopeId: input.scopeId,
+    number: await nextNumber(trx, 'raidIssue', orgId),
+    title: input.title,
+    description: input.description,
+    category: input.category,
+    ownerId: input.ownerId as UserId | null,
+    priority: input.priority,
+    severity: input.severity,
+    status: 'open',
+    due: input.due,
+    resolution: '',
+    riskId: null,
+    escalated: input.escalate ? 1 : 0,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await trx.insertInto('raidIssue').values(row).execute();
+  await appendAudit(trx, ctx, { organisationId: orgId, recordType: 'issue', recordId: row.id, recordLabel: label(row), before: null, after: row });
+  await insertActions(trx, ctx, { organisationId: orgId, itemType: 'issue', itemId: row.id, label: ref(row.number) }, input.actions, 'actions');
+  return row.id;
 }
 
 export async function getIssue(ctx: ServiceContext, id: IssueId): Promise<IssueDetail> {
@@ -145,21 +146,24 @@ export async function getIssue(ctx: ServiceContext, id: IssueId): Promise<IssueD
 }
 
 export async function updateIssue(ctx: ServiceContext, id: IssueId, patch: IssuePatch): Promise<IssueDetail> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const { row, scope } = await loadIssue(ctx, trx, id, 'raid:manage');
-    const shown = await shownFor(ctx, trx, row.organisationId, [row], new Map([[scope.id, scope]]));
-    assertVersion('the issue', row.version, patch.version, issueFromRow(row, shown));
-    const { version, escalate, ...rest } = patch;
-    const next: RaidIssueTable = { ...row, ...(definedOnly(rest) as Partial<RaidIssueTable>), ...(escalate !== undefined ? { escalated: escalate ? 1 : 0 } : {}) };
-    checkSeverity(shown.matrix, next.severity);
-    await assertOwner(trx, row.organisationId, patch.ownerId, 'ownerId');
-    if ((next.status === 'resolved' || next.status === 'closed') && next.resolution.trim() === '') throw invalid([{ field: 'resolution', reason: `must say how the issue was resolved before it is ${next.status}` }]);
-    const { id: _id, organisationId: _o, createdAt: _c, ...values } = next;
-    const res = await trx.updateTable('raidIssue').set({ ...values, version: version + 1, updatedAt: nowIso(ctx) }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw lostRace('the issue');
-    await appendAudit(trx, ctx, { organisationId: row.organisationId, recordType: 'issue', recordId: id, recordLabel: label(next), before: row, after: { ...next, version: version + 1 } });
-  });
+  await ctx.db.transaction().execute((trx) => applyIssuePatch(trx, ctx, id, patch));
   return getIssue(ctx, id);
+}
+
+/** Changes an issue in the caller's transaction: authorised, checked, versioned and audited as `updateIssue`. */
+export async function applyIssuePatch(trx: Db, ctx: ServiceContext, id: IssueId, patch: IssuePatch): Promise<void> {
+  const { row, scope } = await loadIssue(ctx, trx, id, 'raid:manage');
+  const shown = await shownFor(ctx, trx, row.organisationId, [row], new Map([[scope.id, scope]]));
+  assertVersion('the issue', row.version, patch.version, issueFromRow(row, shown));
+  const { version, escalate, ...rest } = patch;
+  const next: RaidIssueTable = { ...row, ...(definedOnly(rest) as Partial<RaidIssueTable>), ...(escalate !== undefined ? { escalated: escalate ? 1 : 0 } : {}) };
+  checkSeverity(shown.matrix, next.severity);
+  await assertOwner(trx, row.organisationId, patch.ownerId, 'ownerId');
+  if ((next.status === 'resolved' || next.status === 'closed') && next.resolution.trim() === '') throw invalid([{ field: 'resolution', reason: `must say how the issue was resolved before it is ${next.status}` }]);
+  const { id: _id, organisationId: _o, createdAt: _c, ...values } = next;
+  const res = await trx.updateTable('raidIssue').set({ ...values, version: version + 1, updatedAt: nowIso(ctx) }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) throw lostRace('the issue');
+  await appendAudit(trx, ctx, { organisationId: row.organisationId, recordType: 'issue', recordId: id, recordLabel: label(next), before: row, after: { ...next, version: version + 1 } });
 }
 
 export async function deleteIssue(ctx: ServiceContext, id: IssueId, expectedVersion: number): Promise<void> {

@@ -161,50 +161,51 @@ async function appendReview(trx: Db, ctx: ServiceContext, row: RaidRiskTable, no
 export async function createRisk(ctx: ServiceContext, input: RiskCreate): Promise<RiskDetail> {
   const scope = await scopeNode(ctx, input.scopeType, input.scopeId);
   authorizeItem(ctx, 'raid:raise', scope.path, input.scopeType);
-  const id = await withFreshNumber(() =>
-    ctx.db.transaction().execute(async (trx) => {
-      const orgId = scope.organisationId;
-      const { matrix } = await loadMatrix(trx, orgId);
-      checkRisk(matrix, input, input.quantification);
-      await checkReferences(trx, orgId, scope, input);
-      const now = nowIso(ctx);
-      const row: RaidRiskTable = {
-        id: newId<RiskId>(),
-        organisationId: orgId,
-        scopeType: input.scopeType,
-        scopeId: input.scopeId,
-        number: await nextNumber(trx, 'raidRisk', orgId),
-        kind: input.kind,
-        title: input.title,
-        cause: input.cause,
-        event: input.event,
-        effect: input.effect,
-        category: input.category,
-        ownerId: input.ownerId as UserId | null,
-        probability: input.probability,
-        impact: input.impact,
-        residualProbability: input.residualProbability,
-        residualImpact: input.residualImpact,
-        proximity: input.proximity,
-        responseStrategy: input.responseStrategy,
-        response: input.response,
-        status: 'open',
-        escalated: input.escalate ? 1 : 0,
-        quantification: input.quantification ? JSON.stringify(input.quantification) : null,
-        issueId: null,
-        reviewedOn: todayOf(ctx),
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      };
-      await trx.insertInto('raidRisk').values(row).execute();
-      await appendReview(trx, ctx, row, 'raised');
-      await appendAudit(trx, ctx, { organisationId: orgId, recordType: 'risk', recordId: row.id, recordLabel: label(row), before: null, after: row });
-      await insertActions(trx, ctx, { organisationId: orgId, itemType: 'risk', itemId: row.id, label: ref(row.number) }, input.actions, 'actions');
-      return row.id;
-    }),
-  );
+  const id = await withFreshNumber(() => ctx.db.transaction().execute((trx) => insertRisk(trx, ctx, scope, input)));
   return getRisk(ctx, id);
+}
+
+/** Raises a risk in the caller's transaction, in a scope the caller has found and authorised (as `createRisk` does). */
+export async function insertRisk(trx: Db, ctx: ServiceContext, scope: ScopeNode & { organisationId: OrganisationId }, input: RiskCreate): Promise<RiskId> {
+  const orgId = scope.organisationId;
+  const { matrix } = await loadMatrix(trx, orgId);
+  checkRisk(matrix, input, input.quantification);
+  await checkReferences(trx, orgId, scope, input);
+  const now = nowIso(ctx);
+  const row: RaidRiskTable = {
+    id: newId<RiskId>(),
+    organisationId: orgId,
+    scopeType: input.scopeType,
+    scopeId: input.scopeId,
+    number: await nextNumber(trx, 'raidRisk', orgId),
+    kind: input.kind,
+    title: input.title,
+    cause: input.cause,
+    event: input.event,
+    effect: input.effect,
+    category: input.category,
+    ownerId: input.ownerId as UserId | null,
+    probability: input.probability,
+    impact: input.impact,
+    residualProbability: input.residualProbability,
+    residualImpact: input.residualImpact,
+    proximity: input.proximity,
+    responseStrategy: input.responseStrategy,
+    response: input.response,
+    status: 'open',
+    escalated: input.escalate ? 1 : 0,
+    quantification: input.quantification ? JSON.stringify(input.quantification) : null,
+    issueId: null,
+    reviewedOn: todayOf(ctx),
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await trx.insertInto('raidRisk').values(row).execute();
+  await appendReview(trx, ctx, row, 'raised');
+  await appendAudit(trx, ctx, { organisationId: orgId, recordType: 'risk', recordId: row.id, recordLabel: label(row), before: null, after: row });
+  await insertActions(trx, ctx, { organisationId: orgId, itemType: 'risk', itemId: row.id, label: ref(row.number) }, input.actions, 'actions');
+  return row.id;
 }
 
 export async function getRisk(ctx: ServiceContext, id: RiskId): Promise<RiskDetail> {
@@ -216,30 +217,33 @@ export async function getRisk(ctx: ServiceContext, id: RiskId): Promise<RiskDeta
 const RATING_FIELDS = ['probability', 'impact', 'residualProbability', 'residualImpact'] as const;
 
 export async function updateRisk(ctx: ServiceContext, id: RiskId, patch: RiskPatch): Promise<RiskDetail> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const { row, scope } = await loadRisk(ctx, trx, id, 'raid:manage');
-    const shownBefore = await shownFor(ctx, trx, row.organisationId, [row], new Map([[scope.id, scope]]));
-    assertVersion('the risk', row.version, patch.version, riskFromRow(row, shownBefore));
-    if (row.status === 'occurred' && patch.status !== undefined) throw invalid([{ field: 'status', reason: `the risk occurred and became issue ${row.issueId}; it stays closed as occurred` }]);
-    const { version, escalate, quantification, reviewed, note, ...rest } = patch;
-    const next: RaidRiskTable = {
-      ...row,
-      ...(definedOnly(rest) as Partial<RaidRiskTable>),
-      ...(escalate !== undefined ? { escalated: escalate ? 1 : 0 } : {}),
-      ...(quantification !== undefined ? { quantification: quantification ? JSON.stringify(quantification) : null } : {}),
-    };
-    const q = next.quantification ? (JSON.parse(next.quantification) as RiskQuantification) : null;
-    checkRisk(shownBefore.matrix, next, q);
-    await checkReferences(trx, row.organisationId, scope, { ownerId: patch.ownerId, quantification: quantification ?? null });
-    const rated = RATING_FIELDS.some((f) => next[f] !== row[f]) || next.status !== row.status;
-    if (rated || reviewed) next.reviewedOn = todayOf(ctx);
-    const { id: _id, organisationId: _o, createdAt: _c, ...values } = next;
-    const res = await trx.updateTable('raidRisk').set({ ...values, version: version + 1, updatedAt: nowIso(ctx) }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw lostRace('the risk');
-    if (rated || reviewed) await appendReview(trx, ctx, next, note ?? (rated ? 'rating or status changed' : 'reviewed'));
-    await appendAudit(trx, ctx, { organisationId: row.organisationId, recordType: 'risk', recordId: id, recordLabel: label(next), before: row, after: { ...next, version: version + 1 } });
-  });
+  await ctx.db.transaction().execute((trx) => applyRiskPatch(trx, ctx, id, patch));
   return getRisk(ctx, id);
+}
+
+/** Changes a risk in the caller's transaction: authorised, checked, versioned and audited as `updateRisk`. */
+export async function applyRiskPatch(trx: Db, ctx: ServiceContext, id: RiskId, patch: RiskPatch): Promise<void> {
+  const { row, scope } = await loadRisk(ctx, trx, id, 'raid:manage');
+  const shownBefore = await shownFor(ctx, trx, row.organisationId, [row], new Map([[scope.id, scope]]));
+  assertVersion('the risk', row.version, patch.version, riskFromRow(row, shownBefore));
+  if (row.status === 'occurred' && patch.status !== undefined) throw invalid([{ field: 'status', reason: `the risk occurred and became issue ${row.issueId}; it stays closed as occurred` }]);
+  const { version, escalate, quantification, reviewed, note, ...rest } = patch;
+  const next: RaidRiskTable = {
+    ...row,
+    ...(definedOnly(rest) as Partial<RaidRiskTable>),
+    ...(escalate !== undefined ? { escalated: escalate ? 1 : 0 } : {}),
+    ...(quantification !== undefined ? { quantification: quantification ? JSON.stringify(quantification) : null } : {}),
+  };
+  const q = next.quantification ? (JSON.parse(next.quantification) as RiskQuantification) : null;
+  checkRisk(shownBefore.matrix, next, q);
+  await checkReferences(trx, row.organisationId, scope, { ownerId: patch.ownerId, quantification: quantification ?? null });
+  const rated = RATING_FIELDS.some((f) => next[f] !== row[f]) || next.status !== row.status;
+  if (rated || reviewed) next.reviewedOn = todayOf(ctx);
+  const { id: _id, organisationId: _o, createdAt: _c, ...values } = next;
+  const res = await trx.updateTable('raidRisk').set({ ...values, version: version + 1, updatedAt: nowIso(ctx) }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) throw lostRace('the risk');
+  if (rated || reviewed) await appendReview(trx, ctx, next, note ?? (rated ? 'rating or status changed' : 'reviewed'));
+  await appendAudit(trx, ctx, { organisationId: row.organisationId, recordType: 'risk', recordId: id, recordLabel: label(next), before: row, after: { ...next, version: version + 1 } });
 }
 
 export async function deleteRisk(ctx: ServiceContext, id: RiskId, expectedVersion: number): Promise<void> {
