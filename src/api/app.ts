@@ -20,7 +20,9 @@ import { programmeRoutes } from './routes/programmes.routes.js';
 import { projectRoutes } from './routes/projects.routes.js';
 import { strategyRoutes } from './routes/strategy.routes.js';
 import { scheduleRoutes } from './routes/schedule.routes.js';
+import { changeRoutes } from './routes/change.routes.js';
 import { raidRoutes } from './routes/raid.routes.js';
+import { simulationRoutes } from './routes/simulations.routes.js';
 
 export type AppOptions = {
   store: Store;
@@ -114,6 +116,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(strategyRoutes(deps));
       await api.register(scheduleRoutes(deps));
       await api.register(raidRoutes(deps));
+      await api.register(changeRoutes(deps));
+      await api.register(simulationRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

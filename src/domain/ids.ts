@@ -26,3 +26,4 @@ export type RaidActionId = Brand<string, 'RaidActionId'>;
 export type RiskReviewId = Brand<string, 'RiskReviewId'>;
 export type ChangeRequestId = Brand<string, 'ChangeRequestId'>;
 export type ChangeStepId = Brand<string, 'ChangeStepId'>;
+export type SimulationId = Brand<string, 'SimulationId'>;

@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { deleteChangeRequestsOf } from './change-requests.js';
 import { deleteRaidOf } from './raid-risks.js';
 import type { Dialect } from '../store/database.js';
 import type { OrganisationId, PortfolioId, ProgrammeId, ProjectId } from '../domain/ids.js';
@@ -8,6 +9,7 @@ import type { Project, ProjectCreate, ProjectListQuery, ProjectPatch } from '../
 import type { ProjectTable } from '../store/schema.js';
 import { appendAudit } from './audit.js';
 import { deletePlanOf } from './schedule-edits.js';
+import { deleteSimulationsOf } from './simulations.js';
 import {
   authorize,
   organisationIdsOf,
@@ -347,6 +349,8 @@ export async function deleteProject(ctx: ServiceContext, id: ProjectId, expected
     }
     await trx.deleteFrom('contribution').where('projectId', '=', id).execute();
     await trx.deleteFrom('membership').where('scopeType', '=', 'project').where('scopeId', '=', id).execute();
+    await deleteSimulationsOf(trx, id);
+    await deleteChangeRequestsOf(trx, ctx, row.organisationId, id);
     await deletePlanOf(trx, id);
     await deleteRaidOf(trx, ctx, row.organisationId, id);
     await trx.deleteFrom('project').where('id', '=', id).execute();

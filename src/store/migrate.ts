@@ -3,6 +3,7 @@ import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-schedule.js';
 import * as m0003 from './migrations/0003-raid.js';
 import * as m0004 from './migrations/0004-change-control.js';
+import * as m0005 from './migrations/0005-risk-simulation.js';
 import type { Database } from './schema.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-schedule': m0002,
   '0003-raid': m0003,
   '0004-change-control': m0004,
+  '0005-risk-simulation': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -22,6 +22,7 @@ import type {
   SchedulePlanId,
   ScheduleResourceId,
   ScheduleTaskId,
+  SimulationId,
   UserId,
 } from '../domain/ids.js';
 import type { Role, ScopeType } from '../domain/policy/index.js';
@@ -461,6 +462,41 @@ export type ChangeRequestStepTable = {
   at: string;
 };
 
+export type SimulationStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+/** A risk simulation run of a project (src/services/simulations.ts). */
+export type RiskSimulationTable = {
+  id: SimulationId;
+  organisationId: OrganisationId;
+  projectId: ProjectId;
+  startedById: UserId | null;
+  startedByName: string;
+  status: SimulationStatus;
+  progressDone: number;
+  progressTotal: number;
+  /** JSON: the run's options as asked for, defaults filled in (iterations, seed, band, target date, confidence, correlation). */
+  options: string;
+  /** JSON: the RiskModel as built from the plan and the register. */
+  model: string;
+  /** JSON: what turns the model's working days back into dates, labels of tasks and risks, and the notes of the mapping. */
+  context: string;
+  /** The plan's revision the model was built from. */
+  planRevision: number;
+  /** JSON: the result without the samples, once done. */
+  result: string | null;
+  /** JSON: `{ finish, cost }` per iteration as base64 of Float64Array, for roll-ups. */
+  samples: string | null;
+  error: string | null;
+  /** The process running it, and when it last said so: a run whose heartbeat stops is marked failed. */
+  runner: string | null;
+  heartbeatAt: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
 export type Database = {
   organisation: OrganisationTable;
   userAccount: UserTable;
@@ -492,4 +528,5 @@ export type Database = {
   changePolicy: ChangePolicyTable;
   changeRequest: ChangeRequestTable;
   changeRequestStep: ChangeRequestStepTable;
+  riskSimulation: RiskSimulationTable;
 };
