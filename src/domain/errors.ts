@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'duplicate',
   'cycle',
   'unaligned-project',
+  'invalid-transition',
   'rate-limited',
   'unsupported-media-type',
   'internal',
@@ -79,6 +80,8 @@ export function errorTitle(code: ErrorCode): string {
       return 'The change would create a cycle';
     case 'unaligned-project':
       return 'The project is not aligned to any strategic objective';
+    case 'invalid-transition':
+      return 'The record’s status does not allow this step';
     case 'rate-limited':
       return 'Too many attempts';
     case 'unsupported-media-type':
@@ -109,6 +112,7 @@ export function httpStatus(code: ErrorCode): number {
     case 'duplicate':
     case 'cycle':
     case 'unaligned-project':
+    case 'invalid-transition':
       return 409;
     case 'rate-limited':
       return 429;

@@ -137,34 +137,39 @@ function toRow(kind: LogKind, values: Record<string, unknown>): Record<string, u
 export async function createLogItem(ctx: ServiceContext, kind: LogKind, input: Input): Promise<Item> {
   const scope = await scopeNode(ctx, input.scopeType, input.scopeId);
   authorizeItem(ctx, 'raid:raise', scope.path, input.scopeType);
-  const id = await withFreshNumber(() =>
-    ctx.db.transaction().execute(async (trx) => {
-      const orgId = scope.organisationId;
-      const max = await trx.selectFrom(TABLE[kind]).select(sql<number | null>`max(${sql.ref('number')})`.as('n')).where('organisationId', '=', orgId).executeTakeFirst();
-      const now = nowIso(ctx);
-      const defaults: Record<LogKind, Record<string, unknown>> = {
-        assumption: { status: 'unvalidated', outcome: '' },
-        dependency: {},
-        decision: { status: 'open', decision: '', rationale: '', decidedBy: '', decidedOn: null },
-      };
-      const row = {
-        id: newId<string>(),
-        organisationId: orgId,
-        number: Number(max?.n ?? 0) + 1,
-        ...defaults[kind],
-        ...toRow(kind, input as unknown as Record<string, unknown>),
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      } as unknown as Row;
-      checkItem(kind, row);
-      await checkReferences(trx, kind, orgId, scope, row);
-      await trx.insertInto(TABLE[kind]).values(row as never).execute();
-      await appendAudit(trx, ctx, { organisationId: orgId, recordType: kind, recordId: row.id, recordLabel: `${LOG_PREFIX[kind]}-${row.number} ${row.title}`, before: null, after: row });
-      return row.id;
-    }),
-  );
+  const id = await withFreshNumber(() => ctx.db.transaction().execute((trx) => insertLogItem(trx, ctx, kind, scope, input)));
   return getLogItem(ctx, kind, id);
+}
+
+/**
+ * Adds an item to a log inside the caller's transaction, checked and audited as a created one
+ * (the caller has authorised it); answers its id. The next number is taken here: wrap the
+ * transaction in `withFreshNumber` to retry when two arrive at once.
+ */
+export async function insertLogItem(trx: Db, ctx: ServiceContext, kind: LogKind, scope: ScopeNode & { organisationId: OrganisationId }, input: Input & Record<string, unknown>): Promise<string> {
+  const orgId = scope.organisationId;
+  const max = await trx.selectFrom(TABLE[kind]).select(sql<number | null>`max(${sql.ref('number')})`.as('n')).where('organisationId', '=', orgId).executeTakeFirst();
+  const now = nowIso(ctx);
+  const defaults: Record<LogKind, Record<string, unknown>> = {
+    assumption: { status: 'unvalidated', outcome: '' },
+    dependency: {},
+    decision: { status: 'open', decision: '', rationale: '', decidedBy: '', decidedOn: null },
+  };
+  const row = {
+    id: newId<string>(),
+    organisationId: orgId,
+    number: Number(max?.n ?? 0) + 1,
+    ...defaults[kind],
+    ...toRow(kind, input as unknown as Record<string, unknown>),
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  } as unknown as Row;
+  checkItem(kind, row);
+  await checkReferences(trx, kind, orgId, scope, row);
+  await trx.insertInto(TABLE[kind]).values(row as never).execute();
+  await appendAudit(trx, ctx, { organisationId: orgId, recordType: kind, recordId: row.id, recordLabel: `${LOG_PREFIX[kind]}-${row.number} ${row.title}`, before: null, after: row });
+  return row.id;
 }
 
 export async function getLogItem(ctx: ServiceContext, kind: LogKind, id: string): Promise<Item> {
@@ -173,24 +178,27 @@ export async function getLogItem(ctx: ServiceContext, kind: LogKind, id: string)
 }
 
 export async function updateLogItem(ctx: ServiceContext, kind: LogKind, id: string, patch: Patch): Promise<Item> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const { row, scope } = await loadItem(ctx, trx, kind, id, 'raid:manage');
-    assertVersion(`the ${kind}`, row.version, patch.version, itemFromRow(kind, row, await shownFor(ctx, trx, row.organisationId, [row], new Map([[scope.id, scope]]))));
-    const { version, ...rest } = patch;
-    const next = { ...row, ...toRow(kind, definedOnly(rest) as Record<string, unknown>) } as Row;
-    checkItem(kind, next);
-    await checkReferences(trx, kind, row.organisationId, scope, next);
-    const { id: _i, organisationId: _o, createdAt: _c, ...values } = next;
-    const res = await trx
-      .updateTable(TABLE[kind])
-      .set({ ...values, version: version + 1, updatedAt: nowIso(ctx) } as never)
-      .where('id', '=', id as never)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw lostRace(`the ${kind}`);
-    await appendAudit(trx, ctx, { organisationId: row.organisationId, recordType: kind, recordId: id, recordLabel: `${LOG_PREFIX[kind]}-${row.number} ${next.title}`, before: row, after: { ...next, version: version + 1 } });
-  });
+  await ctx.db.transaction().execute((trx) => applyLogPatch(trx, ctx, kind, id, patch));
   return getLogItem(ctx, kind, id);
+}
+
+/** Changes a log item in the caller's transaction: authorised, checked, versioned and audited as `updateLogItem`. */
+export async function applyLogPatch(trx: Db, ctx: ServiceContext, kind: LogKind, id: string, patch: Patch): Promise<void> {
+  const { row, scope } = await loadItem(ctx, trx, kind, id, 'raid:manage');
+  assertVersion(`the ${kind}`, row.version, patch.version, itemFromRow(kind, row, await shownFor(ctx, trx, row.organisationId, [row], new Map([[scope.id, scope]]))));
+  const { version, ...rest } = patch;
+  const next = { ...row, ...toRow(kind, definedOnly(rest) as Record<string, unknown>) } as Row;
+  checkItem(kind, next);
+  await checkReferences(trx, kind, row.organisationId, scope, next);
+  const { id: _i, organisationId: _o, createdAt: _c, ...values } = next;
+  const res = await trx
+    .updateTable(TABLE[kind])
+    .set({ ...values, version: version + 1, updatedAt: nowIso(ctx) } as never)
+    .where('id', '=', id as never)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) throw lostRace(`the ${kind}`);
+  await appendAudit(trx, ctx, { organisationId: row.organisationId, recordType: kind, recordId: id, recordLabel: `${LOG_PREFIX[kind]}-${row.number} ${next.title}`, before: row, after: { ...next, version: version + 1 } });
 }
 
 export async function deleteLogItem(ctx: ServiceContext, kind: LogKind, id: string, expectedVersion: number): Promise<void> {

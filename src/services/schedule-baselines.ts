@@ -1,14 +1,13 @@
-import type { ProjectId, ScheduleBaselineId } from '../domain/ids.js';
+import type { OrganisationId, ProjectId, ScheduleBaselineId } from '../domain/ids.js';
 import { PharosError } from '../domain/errors.js';
 import { baselineVariance, type TaskSnapshot, type VarianceRow } from '../domain/schedule/baselines.js';
-import { ClockSet } from '../domain/schedule/clocks.js';
 import { outlineOf } from '../domain/schedule/outline.js';
 import type { BaselineComparison, BaselineSave, BaselineSummary } from '../api/schemas/schedule.schema.js';
 import type { ScheduleBaselineTable } from '../store/schema.js';
 import { appendAudit } from './audit.js';
 import { nowIso, type Db, type ServiceContext } from './context.js';
 import { newId } from './ids.js';
-import { authorizeProject, calendarDefinition, ensurePlan, local, readPlan, type PlanData } from './schedule-data.js';
+import { authorizeProject, ensurePlan, local, planClock, readPlan, type PlanData } from './schedule-data.js';
 import { assertVersion, lostRace } from './versioned.js';
 
 /** What a baseline keeps of each task. */
@@ -37,36 +36,51 @@ export function taskCosts(data: PlanData): Map<string, number> {
  */
 export async function saveBaseline(ctx: ServiceContext, projectId: ProjectId, number: number, input: BaselineSave): Promise<BaselineSummary> {
   const project = await authorizeProject(ctx, projectId, 'project:update');
-  return ctx.db.transaction().execute(async (trx) => {
-    const data = await ensurePlan(trx, ctx, projectId);
-    const costs = taskCosts(data);
-    const tasks: SavedTask[] = data.tasks.map((t) => ({ taskId: t.id, uid: t.uid, name: t.name, start: t.start, finish: t.finish, durationMinutes: t.durationMinutes, cost: costs.get(t.id) ?? 0 }));
-    const existing = await trx.selectFrom('scheduleBaseline').selectAll().where('projectId', '=', projectId).where('number', '=', number).executeTakeFirst();
-    const now = nowIso(ctx);
-    const name = input.name || (number === 0 ? 'Baseline' : `Baseline ${number}`);
-    const values = { name, savedBy: ctx.actor.name, projectStart: data.plan.computedStart, projectFinish: data.plan.computedFinish, tasks: JSON.stringify(tasks), updatedAt: now };
-    if (existing) {
-      if (input.version === undefined) {
-        throw new PharosError('version-conflict', `baseline ${number} (${existing.name}) is already saved; send its version (${existing.version}) to replace it`, { extensions: { currentVersion: existing.version, current: summaryFromRow(existing) } });
-      }
-      assertVersion(`baseline ${number}`, existing.version, input.version, summaryFromRow(existing));
-      const res = await trx.updateTable('scheduleBaseline').set({ ...values, version: existing.version + 1 }).where('id', '=', existing.id).where('version', '=', input.version).executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) throw lostRace(`baseline ${number}`);
-    } else {
-      await trx.insertInto('scheduleBaseline').values({ id: newId<ScheduleBaselineId>(), organisationId: project.organisationId, projectId, number, ...values, version: 1, createdAt: now }).execute();
+  return ctx.db.transaction().execute(async (trx) => writeBaseline(trx, ctx, project, projectId, await ensurePlan(trx, ctx, projectId), number, input));
+}
+
+/**
+ * Saves `data` as baseline `number` inside the caller's transaction (see {@link saveBaseline}).
+ * `replace` replaces a saved baseline without its version: for a caller that named the slot
+ * on purpose (an approved change request), audited like any other save.
+ */
+export async function writeBaseline(
+  trx: Db,
+  ctx: ServiceContext,
+  project: { organisationId: OrganisationId; code: string },
+  projectId: ProjectId,
+  data: PlanData,
+  number: number,
+  input: BaselineSave & { replace?: boolean },
+): Promise<BaselineSummary> {
+  const costs = taskCosts(data);
+  const tasks: SavedTask[] = data.tasks.map((t) => ({ taskId: t.id, uid: t.uid, name: t.name, start: t.start, finish: t.finish, durationMinutes: t.durationMinutes, cost: costs.get(t.id) ?? 0 }));
+  const existing = await trx.selectFrom('scheduleBaseline').selectAll().where('projectId', '=', projectId).where('number', '=', number).executeTakeFirst();
+  const now = nowIso(ctx);
+  const name = input.name || (number === 0 ? 'Baseline' : `Baseline ${number}`);
+  const values = { name, savedBy: ctx.actor.name, projectStart: data.plan.computedStart, projectFinish: data.plan.computedFinish, tasks: JSON.stringify(tasks), updatedAt: now };
+  if (existing) {
+    if (input.replace) input = { ...input, version: existing.version };
+    if (input.version === undefined) {
+      throw new PharosError('version-conflict', `baseline ${number} (${existing.name}) is already saved; send its version (${existing.version}) to replace it`, { extensions: { currentVersion: existing.version, current: summaryFromRow(existing) } });
     }
-    const row = await trx.selectFrom('scheduleBaseline').selectAll().where('projectId', '=', projectId).where('number', '=', number).executeTakeFirstOrThrow();
-    const summary = summaryFromRow(row);
-    await appendAudit(trx, ctx, {
-      organisationId: project.organisationId,
-      recordType: 'schedule-baseline',
-      recordId: row.id,
-      recordLabel: `${project.code} ${name}`,
-      before: existing ? { ...summaryFromRow(existing), savedAt: undefined } : null,
-      after: { ...summary, savedAt: undefined, tasks: tasks.length },
-    });
-    return summary;
+    assertVersion(`baseline ${number}`, existing.version, input.version, summaryFromRow(existing));
+    const res = await trx.updateTable('scheduleBaseline').set({ ...values, version: existing.version + 1 }).where('id', '=', existing.id).where('version', '=', input.version).executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw lostRace(`baseline ${number}`);
+  } else {
+    await trx.insertInto('scheduleBaseline').values({ id: newId<ScheduleBaselineId>(), organisationId: project.organisationId, projectId, number, ...values, version: 1, createdAt: now }).execute();
+  }
+  const row = await trx.selectFrom('scheduleBaseline').selectAll().where('projectId', '=', projectId).where('number', '=', number).executeTakeFirstOrThrow();
+  const summary = summaryFromRow(row);
+  await appendAudit(trx, ctx, {
+    organisationId: project.organisationId,
+    recordType: 'schedule-baseline',
+    recordId: row.id,
+    recordLabel: `${project.code} ${name}`,
+    before: existing ? { ...summaryFromRow(existing), savedAt: undefined } : null,
+    after: { ...summary, savedAt: undefined, tasks: tasks.length },
   });
+  return summary;
 }
 
 export async function deleteBaseline(ctx: ServiceContext, projectId: ProjectId, number: number, version: number): Promise<void> {
@@ -104,8 +118,7 @@ export async function compareBaseline(ctx: ServiceContext, projectId: ProjectId,
   for (const b of removed) rows.push({ current: null, baseline: snap(b, b.cost), parent: -1 });
   // The project as a whole: its span and total cost.
   const total = (list: readonly (TaskSnapshot | null)[]) => list.reduce((sum, s, i) => sum + (s && rows[i]!.parent < 0 ? (s.cost ?? 0) : 0), 0);
-  const set = new ClockSet(data.calendars.map(calendarDefinition), local(data.plan.start)!);
-  const clock = set.clocks[set.indexOf(data.plan.calendarId ?? data.calendars[0]!.id, 'calendarId')]!;
+  const clock = planClock(data);
   const variance = baselineVariance(rows, (t) => clock.work(t));
   const work = (a: string | null, b: string | null) => (a && b ? clock.work(local(a)!) - clock.work(local(b)!) : null);
   const currentTotal = total(variance.map((v, i) => (rows[i]!.current ? { ...rows[i]!.current!, cost: v.currentCost } : null)));

@@ -2,6 +2,7 @@ import { PostgresAdapter, sql } from 'kysely';
 import type { ProjectId, ScheduleCalendarId, SchedulePlanId } from '../domain/ids.js';
 import { PharosError } from '../domain/errors.js';
 import { STANDARD_WEEK, type CalendarDefinition, type WeekPattern } from '../domain/schedule/calendar-types.js';
+import { ClockSet } from '../domain/schedule/clocks.js';
 import { formatLocalDateTime, parseLocalDateTime, type LocalMinute } from '../domain/schedule/local-time.js';
 import { outlineOf, type OutlineFacts } from '../domain/schedule/outline.js';
 import { schedule } from '../domain/schedule/schedule.js';
@@ -66,6 +67,12 @@ export function calendarDefinition(row: ScheduleCalendarTable): CalendarDefiniti
     workWeeks: (rules.workWeeks ?? []).map((w) => ({ ...w, week: week(w.week) })),
     exceptions: rules.exceptions ?? [],
   };
+}
+
+/** The clock of the plan's own calendar: `work(t)` counts its working minutes up to local minute `t`. */
+export function planClock(data: PlanData) {
+  const set = new ClockSet(data.calendars.map(calendarDefinition), local(data.plan.start)!);
+  return set.clocks[set.indexOf(data.plan.calendarId ?? data.calendars[0]!.id, 'calendarId')]!;
 }
 
 export function calendarFromRow(row: ScheduleCalendarTable): ScheduleCalendar {

@@ -93,6 +93,22 @@ const probes: Probe[] = [
     const { organisationId: _o, ...m } = (await a('GET', `/api/v1/organisations/${i.org}/risk-matrix`)).json();
     return { method: 'PUT', url: `/api/v1/organisations/${i.org}/risk-matrix`, body: m };
   } },
+  { name: 'raise a change request in J1', action: 'change:raise', target: path.j1, request: async (_h, i, _a, n) => ({ method: 'POST', url: '/api/v1/change-requests', body: { projectId: i.j1, title: `Change ${n}` } }) },
+  { name: 'assess a change request of J1', action: 'change:manage', target: path.j1, request: async (_h, i, a, n) => {
+    const c = (await a('POST', '/api/v1/change-requests', { projectId: i.j1, title: `To assess ${n}`, description: 'd', reason: 'r', scopeImpact: 'none', benefitsImpact: 'none', riskImpact: 'none' })).json();
+    const s = (await a('POST', `/api/v1/change-requests/${c.id}/steps`, { step: 'submit', version: c.version })).json();
+    return { method: 'POST', url: `/api/v1/change-requests/${c.id}/steps`, body: { step: 'assess', version: s.version } };
+  } },
+  { name: 'approve a small change of J1', action: 'change:approve', target: path.j1, request: async (_h, i, a, n) => {
+    const c = (await a('POST', '/api/v1/change-requests', { projectId: i.j1, title: `To approve ${n}`, description: 'd', reason: 'r', scopeImpact: 'none', benefitsImpact: 'none', riskImpact: 'none' })).json();
+    const s = (await a('POST', `/api/v1/change-requests/${c.id}/steps`, { step: 'submit', version: c.version })).json();
+    const t = (await a('POST', `/api/v1/change-requests/${c.id}/steps`, { step: 'assess', version: s.version })).json();
+    return { method: 'POST', url: `/api/v1/change-requests/${c.id}/steps`, body: { step: 'approve', version: t.version } };
+  } },
+  { name: 'set the change policy', action: 'change-policy:manage', target: path.org, request: async (_h, i, a) => {
+    const { organisationId: _o, ...p } = (await a('GET', `/api/v1/organisations/${i.org}/change-policy`)).json();
+    return { method: 'PUT', url: `/api/v1/organisations/${i.org}/change-policy`, body: p };
+  } },
 ];
 
 for (const dialect of DIALECTS) {

@@ -392,7 +392,7 @@ export const DependencyPatch = z.strictObject({
 });
 export type DependencyPatch = z.infer<typeof DependencyPatch>;
 
-const DecisionLink = z.strictObject({ type: z.enum(['risk', 'issue', 'assumption', 'dependency', 'decision']), id: Uuid });
+const DecisionLink = z.strictObject({ type: z.enum(['risk', 'issue', 'assumption', 'dependency', 'decision', 'change-request']), id: Uuid });
 const Options = z.array(z.string().min(1, 'must not be empty').max(500, 'must be at most 500 characters')).max(20, 'must have at most 20 options');
 export const Decision = z.object({
   ...LogHead,

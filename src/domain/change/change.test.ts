@@ -73,8 +73,8 @@ describe('the approval authority', () => {
   it('a cost change on a project without a budget cannot be sized, so it goes to the top', () => {
     expect(costPercent(1, null)).toBe(Number.POSITIVE_INFINITY);
     expect(costPercent(0, null)).toBe(0);
-    expect(authorityFor(P, size(1, 0, null)).level).toBe('portfolio');
-    expect(authorityFor(P, size(0, 1, null)).level).toBe('project');
+    expect(authorityFor(P, size(1, 0, null), true).level).toBe('portfolio');
+    expect(authorityFor(P, size(0, 1, null), true).level).toBe('project');
   });
 
   it('a bigger change never needs a lower board', () => {

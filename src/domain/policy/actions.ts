@@ -25,6 +25,10 @@ export const ACTIONS = [
   'raid:raise',
   'raid:manage',
   'risk-matrix:manage',
+  'change:raise',
+  'change:manage',
+  'change:approve',
+  'change-policy:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -35,6 +39,12 @@ const RAISE: readonly Action[] = ['raid:raise'];
 /** Raise, and also rate, respond, close, escalate and delete them. */
 const RAID: readonly Action[] = ['raid:raise', 'raid:manage'];
 const ANALYST: readonly Action[] = ['read', 'audit:read'];
+/** Raise a change request (and edit or withdraw one's own draft). */
+const CHANGE_RAISE: readonly Action[] = ['change:raise'];
+/** Raise, and also assess, edit anyone's draft and record implementation. */
+const CHANGE: readonly Action[] = ['change:raise', 'change:manage'];
+/** Decide on change requests up to the board the role sits on (where its grant is held). */
+const APPROVE: readonly Action[] = ['change:approve'];
 
 /** What each role may do inside the scopes where it is held. */
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
@@ -56,9 +66,11 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'contribution:manage',
     ...RAID,
     'risk-matrix:manage',
+    ...CHANGE,
+    'change-policy:manage',
   ],
-  'pmo-analyst': [...ANALYST, ...RAISE],
-  'pmo-coordinator': [...ANALYST, 'project:update', 'contribution:manage', ...RAID],
+  'pmo-analyst': [...ANALYST, ...RAISE, ...CHANGE_RAISE],
+  'pmo-coordinator': [...ANALYST, 'project:update', 'contribution:manage', ...RAID, ...CHANGE],
   'portfolio-manager': [
     ...ANALYST,
     'portfolio:update',
@@ -71,6 +83,8 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'project:delete',
     'contribution:manage',
     ...RAID,
+    ...CHANGE,
+    ...APPROVE,
   ],
   'programme-manager': [
     ...ANALYST,
@@ -81,11 +95,13 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'project:change-stage',
     'contribution:manage',
     ...RAID,
+    ...CHANGE,
+    ...APPROVE,
   ],
-  'project-manager': [...ANALYST, 'project:update', 'contribution:manage', ...RAID],
-  sponsor: [...ANALYST, 'project:change-stage', ...RAISE],
-  'resource-manager': [...READER, ...RAISE],
-  'team-member': [...READER, ...RAISE],
+  'project-manager': [...ANALYST, 'project:update', 'contribution:manage', ...RAID, ...CHANGE],
+  sponsor: [...ANALYST, 'project:change-stage', ...RAISE, ...CHANGE_RAISE, ...APPROVE],
+  'resource-manager': [...READER, ...RAISE, ...CHANGE_RAISE],
+  'team-member': [...READER, ...RAISE, ...CHANGE_RAISE],
   viewer: READER,
 };
 
@@ -100,4 +116,5 @@ export const ORGANISATION_ONLY: ReadonlySet<Action> = new Set<Action>([
   'portfolio:create',
   'objective:manage',
   'risk-matrix:manage',
+  'change-policy:manage',
 ]);
