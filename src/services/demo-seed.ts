@@ -30,6 +30,8 @@ import {
   type ProjectSize,
   type StaffKey,
 } from './demo-catalogue.js';
+import { prng, type Rng } from './demo-prng.js';
+import { seedRaid, type RaidSeedResult } from './demo-raid.js';
 import { createObjective } from './objectives.js';
 import { createOrganisation } from './organisations.js';
 import { createPortfolio, updatePortfolio } from './portfolios.js';
@@ -45,8 +47,8 @@ import { createMember, createUser, grantRole } from './users.js';
  * The demo organisation: Northwind Utilities, a believable electricity network operator with
  * three portfolios, eight programmes, sixty projects, a strategy, and one sign-in per role.
  *
- * Content is deterministic: names come from `demo-catalogue.ts`, dates are offsets from a fixed
- * anchor, and budgets, people and history come from a seeded PRNG. Only ids and timestamps
+ * Content is deterministic: names come from `demo-catalogue.ts` (and the registers from
+ * `demo-raid-catalogue.ts`), dates are offsets from a fixed anchor, and budgets, people and history come from a seeded PRNG. Only ids and timestamps
  * differ between two seeds. Everything goes through the services, so the audit trail shows
  * how each record came to be, exactly as if a person had done it.
  */
@@ -87,28 +89,10 @@ export type SeedDemoResult = {
   projects: number;
   contributions: number;
   unaligned: number;
+  /** Items in the RAID registers. */
+  raid: RaidSeedResult;
 };
 
-/** mulberry32: a small, fast PRNG with a 32-bit state; plenty for demo data. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  return {
-    /** A whole number from `lo` to `hi` inclusive. */
-    int: (lo: number, hi: number): number => lo + Math.floor(next() * (hi - lo + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
-    chance: (p: number): boolean => next() < p,
-    /** Log-uniform between `lo` and `hi`: budgets spread over orders of magnitude. */
-    logUniform: (lo: number, hi: number): number => Math.exp(Math.log(lo) + next() * (Math.log(hi) - Math.log(lo))),
-  };
-}
-type Rng = ReturnType<typeof prng>;
 
 const monthStart = (d: CalendarDate): CalendarDate => `${d.slice(0, 8)}01`;
 const monthEnd = (d: CalendarDate): CalendarDate => `${d.slice(0, 8)}${String(daysInMonth(Number(d.slice(0, 4)), Number(d.slice(5, 7)))).padStart(2, '0')}`;
@@ -178,7 +162,7 @@ const keyOf = (p: PersonKey): string => ('role' in p ? `role:${p.role}` : `staff
 /**
  * Seeds the demo organisation through the services (so every record has its audit trail).
  * Refuses with `duplicate` when the organisation or any of its people already exist.
- * Takes about a second on SQLite; most of it is hashing the twelve demo passwords.
+ * Takes a few seconds on SQLite: hashing the twelve demo passwords, then the plans and registers.
  *
  * @example await seedDemo({ db, dialect, actor: systemActor('demo seed'), clock: () => new Date() })
  */
@@ -194,7 +178,7 @@ export async function seedDemo(ctx: ServiceContext, options: SeedDemoOptions = {
     throw new PharosError('duplicate', `the demo users already exist (${taken.map((t) => t.email).slice(0, 3).join(', ')}${taken.length > 3 ? ', …' : ''})`);
   }
 
-  const total = everyone.length + PORTFOLIOS.length + PROGRAMMES.length + OBJECTIVES.length + PROJECTS.length + DEMO_PLANS.length;
+  const total = everyone.length + PORTFOLIOS.length + PROGRAMMES.length + OBJECTIVES.length + PROJECTS.length + DEMO_PLANS.length + PROJECTS.length;
   let done = 0;
   const tick = (step: string) => options.onProgress?.({ step, done: ++done, total });
 
@@ -324,6 +308,9 @@ export async function seedDemo(ctx: ServiceContext, options: SeedDemoOptions = {
     tick('plans');
   }
 
+  // The registers draw from their own stream, so adding to them leaves the rest of the demo as it was.
+  const raid = await seedRaid(ctx, orgId, anchor, prng((options.seed ?? DEFAULT_SEED) + 1), () => tick('registers'));
+
   return {
     organisationId: orgId,
     users: everyone.length,
@@ -333,6 +320,7 @@ export async function seedDemo(ctx: ServiceContext, options: SeedDemoOptions = {
     projects: PROJECTS.length,
     contributions,
     unaligned: PROJECTS.filter((p) => p.objectives.length === 0).length,
+    raid,
   };
 }
 

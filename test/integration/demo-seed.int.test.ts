@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/domain/policy/index.js';
 import { STAGES, STATES } from '../../src/domain/structure/index.js';
-import { systemActor } from '../../src/services/context.js';
+import { RiskListQuery, TrendQuery } from '../../src/api/schemas/raid.schema.js';
+import { systemActor, type ServiceContext } from '../../src/services/context.js';
+import { listRisks, riskTrend } from '../../src/services/raid-risks.js';
 import { DEMO_ORGANISATION, demoEmail, seedDemo, type SeedDemoResult } from '../../src/services/demo-seed.js';
 import type { Store } from '../../src/store/database.js';
 import { DIALECTS, freshStore } from '../support/database.js';
@@ -32,7 +34,32 @@ async function content(store: Store) {
   const sorted = <T>(items: T[]) => items.map((i) => JSON.stringify(i)).sort();
   const tasks = await db.selectFrom('scheduleTask').selectAll().orderBy('projectId').orderBy('position').execute();
   const baselines = await db.selectFrom('scheduleBaseline').select(['projectId', 'number', 'name', 'projectStart', 'projectFinish', 'tasks']).execute();
+  // The registers are dated from the anchor, so their timestamps are content too.
+  const taskNames = new Map(tasks.map((t) => [t.id as string, `${name(t.projectId)}:${t.uid}`] as const));
+  const risks = await db.selectFrom('raidRisk').selectAll().execute();
+  const issues = await db.selectFrom('raidIssue').selectAll().execute();
+  const refs = new Map<string, string>([...risks.map((r) => [r.id as string, `R-${r.number}`] as const), ...issues.map((i) => [i.id as string, `I-${i.number}`] as const)]);
+  const plain = (r: object & { scopeId: string }): Record<string, unknown> => ({ ...r, id: undefined, organisationId: undefined, scopeId: name(r.scopeId) });
+  const reviews = await db.selectFrom('raidRiskReview').selectAll().execute();
+  const actions = await db.selectFrom('raidAction').selectAll().execute();
+  const logs = await Promise.all((['raidAssumption', 'raidDependency', 'raidDecision'] as const).map((t) => db.selectFrom(t).selectAll().execute()));
+  const raid = {
+    risks: sorted(risks.map((r) => ({ ...plain(r), ownerId: name(r.ownerId), issueId: r.issueId && refs.get(r.issueId), quantification: r.quantification?.replace(/"taskId":"([^"]+)"/g, (_m, id: string) => `"task":"${taskNames.get(id)}"`) }))),
+    reviews: sorted(reviews.map((r) => ({ ...r, id: undefined, organisationId: undefined, riskId: refs.get(r.riskId) }))),
+    issues: sorted(issues.map((i) => ({ ...plain(i), ownerId: name(i.ownerId), riskId: i.riskId && refs.get(i.riskId) }))),
+    actions: sorted(actions.map((a) => ({ ...a, id: undefined, organisationId: undefined, itemId: refs.get(a.itemId), ownerId: name(a.ownerId) }))),
+    logs: logs.map((rows) =>
+      sorted(
+        rows.map((r) => {
+          const row = r as Record<string, unknown> & { id: string; organisationId: string; scopeId: string };
+          const other = (k: string) => (typeof row[k] === 'string' ? (names.get(row[k] as string) ?? taskNames.get(row[k] as string) ?? row[k]) : row[k]);
+          return { ...plain(row), ownerId: other('ownerId'), validatorId: other('validatorId'), otherProjectId: other('otherProjectId'), ownTaskId: other('ownTaskId'), otherTaskId: other('otherTaskId'), links: typeof row.links === 'string' ? (JSON.parse(row.links) as { id: string }[]).map((l) => refs.get(l.id)) : undefined };
+        }),
+      ),
+    ),
+  };
   return {
+    raid,
     organisation: { ...organisation, id: undefined, createdAt: undefined, updatedAt: undefined },
     users: users.map((u) => ({ email: u.email, name: u.name, active: u.active, canSignIn: u.passwordHash !== null, version: u.version })),
     memberships: sorted(memberships.map((m) => ({ user: name(m.userId), role: m.role, scopeType: m.scopeType, scope: name(m.scopeId) }))),
@@ -219,6 +246,101 @@ for (const dialect of DIALECTS) {
       const delivery = await first.db.selectFrom('scheduleTask').innerJoin('project', 'project.id', 'scheduleTask.projectId').select(['scheduleTask.percentComplete', 'scheduleTask.actualStart']).where('project.code', '=', 'RS-401').execute();
       expect(delivery.filter((t) => t.percentComplete === 100).length).toBeGreaterThan(3);
       expect(delivery.some((t) => t.percentComplete > 0 && t.percentComplete < 100 && t.actualStart !== null)).toBe(true);
+    });
+
+    it('gives every project a RAID register: threats and opportunities across the heat map, responses, residual ratings, review history, issues, actions, assumptions and decisions', async () => {
+      const db = first.db;
+      const projects = await db.selectFrom('project').select(['id', 'code', 'stage', 'state']).execute();
+      const risks = await db.selectFrom('raidRisk').selectAll().execute();
+      const issues = await db.selectFrom('raidIssue').selectAll().execute();
+      const assumptions = await db.selectFrom('raidAssumption').selectAll().execute();
+      const decisions = await db.selectFrom('raidDecision').selectAll().execute();
+      const actions = await db.selectFrom('raidAction').selectAll().execute();
+      const reviews = await db.selectFrom('raidRiskReview').select(['riskId', 'at', 'probability', 'impact']).execute();
+      expect(result.raid).toEqual({
+        risks: risks.length,
+        issues: issues.length,
+        actions: actions.length,
+        assumptions: assumptions.length,
+        dependencies: Number((await db.selectFrom('raidDependency').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+        decisions: decisions.length,
+      });
+      for (const p of projects) {
+        const own = risks.filter((r) => r.scopeId === p.id);
+        expect(own.length, p.code).toBeGreaterThanOrEqual(2);
+        expect(assumptions.some((a) => a.scopeId === p.id), p.code).toBe(true);
+        // A finished project's risks are closed; a live project keeps open ones.
+        if (p.state === 'completed' || p.state === 'cancelled') expect(own.every((r) => r.status === 'closed'), p.code).toBe(true);
+        else expect(own.some((r) => r.status === 'open'), p.code).toBe(true);
+      }
+      expect(risks.length).toBeGreaterThanOrEqual(150);
+      expect(risks.filter((r) => r.kind === 'opportunity').length).toBeGreaterThanOrEqual(5);
+      for (const r of risks) expect(r.cause && r.event && r.effect && r.responseStrategy, `R-${r.number}`).toBeTruthy();
+      const open = risks.filter((r) => r.status === 'open');
+      const cells = new Set(open.map((r) => `${r.probability}x${r.impact}`));
+      expect(cells.size).toBeGreaterThanOrEqual(15);
+      expect(open.filter((r) => r.probability * r.impact >= 16).length).toBeGreaterThanOrEqual(5);
+      expect(open.filter((r) => r.probability * r.impact <= 4).length).toBeGreaterThanOrEqual(5);
+      expect(open.filter((r) => r.residualProbability !== null && r.residualProbability * r.residualImpact! < r.probability * r.impact).length).toBeGreaterThanOrEqual(20);
+      // Review history: re-rated risks move, with each review on its own day before today.
+      const perRisk = new Map<string, typeof reviews>();
+      for (const r of reviews) perRisk.set(r.riskId, [...(perRisk.get(r.riskId) ?? []), r]);
+      const moved = [...perRisk.values()].filter((rs) => new Set(rs.map((r) => r.probability * r.impact)).size >= 2);
+      expect(moved.length).toBeGreaterThanOrEqual(10);
+      expect(reviews.every((r) => r.at <= '2026-10-01T23:59:59.999Z')).toBe(true);
+      // Issues: one a risk became, both pointing at each other; others open, in progress and closed with a resolution.
+      const occurred = risks.filter((r) => r.status === 'occurred');
+      expect(occurred.length).toBeGreaterThanOrEqual(1);
+      for (const r of occurred) expect(issues.find((i) => i.id === r.issueId)?.riskId).toBe(r.id);
+      expect(new Set(issues.map((i) => i.status))).toEqual(new Set(['open', 'in-progress', 'closed']));
+      for (const i of issues.filter((i) => i.status === 'closed')) expect(i.resolution).not.toBe('');
+      // Actions: most past their date are done, some are overdue.
+      const past = actions.filter((a) => a.due !== null && a.due < '2026-10-01');
+      expect(past.filter((a) => a.doneOn === null).length).toBeGreaterThanOrEqual(5);
+      expect(past.filter((a) => a.doneOn !== null).length).toBeGreaterThanOrEqual(5);
+      expect(new Set(assumptions.map((a) => a.status))).toEqual(new Set(['unvalidated', 'valid', 'invalid']));
+      expect(decisions.filter((d) => d.status === 'decided' && d.rationale !== '' && d.decidedOn !== null).length).toBeGreaterThanOrEqual(10);
+      expect(decisions.filter((d) => d.status === 'open').length).toBeGreaterThanOrEqual(3);
+      expect(risks.filter((r) => r.scopeType !== 'project').length).toBeGreaterThanOrEqual(2);
+    });
+
+    it("quantifies the flagship projects' risks on tasks of their own plans", async () => {
+      for (const code of ['RS-401', 'SG-101', 'RS-403']) {
+        const project = await first.db.selectFrom('project').select('id').where('code', '=', code).executeTakeFirstOrThrow();
+        const tasks = new Set((await first.db.selectFrom('scheduleTask').select('id').where('projectId', '=', project.id).execute()).map((t) => t.id as string));
+        const quantified = await first.db.selectFrom('raidRisk').select(['number', 'quantification']).where('scopeId', '=', project.id).where('quantification', 'is not', null).execute();
+        expect(quantified.length, code).toBeGreaterThanOrEqual(1);
+        const impacts = quantified.flatMap((r) => (JSON.parse(r.quantification!) as { schedule: { taskId: string }[] }).schedule);
+        expect(impacts.length, code).toBeGreaterThanOrEqual(1);
+        for (const i of impacts) expect(tasks.has(i.taskId), code).toBe(true);
+      }
+    });
+
+    it('links projects by dependencies recorded at both ends, some at risk', async () => {
+      const deps = await first.db.selectFrom('raidDependency').selectAll().execute();
+      expect(deps.length).toBeGreaterThanOrEqual(10);
+      for (const d of deps.filter((d) => d.direction === 'inbound')) {
+        expect(d.otherProjectId).not.toBeNull();
+        expect(d.otherProjectId).not.toBe(d.scopeId);
+        const other = deps.find((o) => o.direction === 'outbound' && o.scopeId === d.otherProjectId && o.otherProjectId === d.scopeId && o.title === d.title);
+        expect(other?.status, d.title).toBe(d.status);
+      }
+      expect(deps.some((d) => d.status === 'at-risk')).toBe(true);
+      expect(deps.some((d) => d.ownTaskId !== null)).toBe(true);
+    });
+
+    it('escalates risks by the rule to their programme, and shows exposure moving over the months before today', async () => {
+      const atAnchor: ServiceContext = { db: first.db, dialect, actor: systemActor('test'), clock: () => new Date('2026-10-01T12:00:00Z') };
+      const smart = await first.db.selectFrom('programme').select('id').where('code', '=', 'SMART').executeTakeFirstOrThrow();
+      const escalated = await listRisks(atAnchor, RiskListQuery.parse({ scopeType: 'programme', scopeId: smart.id, include: 'escalated' }));
+      expect(escalated.items.length).toBeGreaterThanOrEqual(1);
+      expect(escalated.items.some((r) => r.escalation?.reason.startsWith('score '))).toBe(true);
+      expect(escalated.items.every((r) => r.scopeType === 'project')).toBe(true);
+      const trend = await riskTrend(atAnchor, TrendQuery.parse({ scopeType: 'organisation', scopeId: result.organisationId, from: '2026-04-01', to: '2026-10-01', stepDays: 14 }));
+      const exposure = trend.points.map((p) => p.exposure);
+      expect(new Set(exposure).size).toBeGreaterThanOrEqual(5);
+      expect(exposure[exposure.length - 1]!).toBeGreaterThan(exposure[0]!);
+      expect(trend.points.at(-1)!.residualExposure).toBeLessThan(trend.points.at(-1)!.exposure);
     });
 
     it('refuses to seed a second time', async () => {
