@@ -41,6 +41,7 @@ import {
   TrendQuery,
 } from '../schemas/raid.schema.js';
 import { ctxFor, type RouteDeps } from './deps.js';
+import { raidTransferRoutes } from './raid-transfer.routes.js';
 import { DeleteQuery } from './portfolios.routes.js';
 
 /** The RAID registers: the risk matrix, risks (with heat map, trend and history), issues and their actions. */
@@ -97,5 +98,7 @@ export function raidRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       await deleteAction(ctx(req), req.params.id as RaidActionId, req.query.version);
       return reply.code(204).send(null);
     });
+
+    await app.register(raidTransferRoutes(deps));
   };
 }
