@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { hasChromium, startE2e, type E2e } from './support.js';
 
 const pick = async (page: Page, label: string, option: string) => {
@@ -105,6 +105,56 @@ describe.skipIf(!hasChromium)('risks and issues', () => {
     await record.waitFor({ state: 'detached' });
     await row.getByText('Move to Stripe').waitFor();
     await e2e.screenshot(page, 'project-decisions-laptop', { fullPage: false });
+  });
+
+  it('names owners by picking people of the organisation: on a new risk, in its detail, on its actions and on issues', async () => {
+    const db = e2e.system.db;
+    const userId = async (key: 'admin' | 'viewer' | 'pm' | 'sponsor') => (await db.selectFrom('userAccount').select('id').where('email', '=', e2e.fixture.users[key].email).executeTakeFirstOrThrow()).id;
+    const choose = async (field: Locator, typed: string, option: string) => {
+      await field.click();
+      await field.fill(typed);
+      // Typing narrows the list to the people whose name matches.
+      await expect.poll(() => page.getByRole('option').allTextContents()).toEqual([option]);
+      await page.getByRole('option', { name: option, exact: true }).click();
+    };
+    // The project manager holds a role on one project only, and still sees everyone to pick from.
+    const { page } = await e2e.open('pm');
+    await page.goto(`/projects/${id('CX-002')}/raid`);
+    await page.getByRole('button', { name: 'Raise risk' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Raise a risk' });
+    await dialog.getByRole('textbox', { name: 'Title' }).fill('App store review rejects the release');
+    await choose(dialog.getByRole('combobox', { name: 'Owner' }), 'spons', e2e.fixture.users.sponsor.name);
+    await dialog.getByRole('button', { name: 'Raise risk' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const risk = () => db.selectFrom('raidRisk').selectAll().where('title', '=', 'App store review rejects the release').executeTakeFirstOrThrow();
+    await expect.poll(async () => (await risk()).ownerId).toBe(await userId('sponsor'));
+
+    await page.getByRole('table', { name: 'Risks' }).getByRole('button', { name: 'App store review rejects the release' }).click();
+    const drawer = page.getByRole('dialog', { name: /App store review rejects the release/ });
+    await choose(drawer.getByRole('combobox', { name: 'Owner', exact: true }), 'ada', e2e.fixture.users.admin.name);
+    await drawer.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(async () => (await risk()).ownerId).toBe(await userId('admin'));
+    await drawer.getByRole('textbox', { name: 'New action' }).fill('Pre-submit to the store review team');
+    await choose(drawer.getByRole('combobox', { name: 'Action owner' }), 'vic', e2e.fixture.users.viewer.name);
+    await drawer.getByRole('button', { name: 'Add' }).click();
+    await drawer.getByText(e2e.fixture.users.viewer.name).waitFor();
+    const action = await db.selectFrom('raidAction').selectAll().where('title', '=', 'Pre-submit to the store review team').executeTakeFirstOrThrow();
+    expect(action.ownerId).toBe(await userId('viewer'));
+    await page.keyboard.press('Escape');
+
+    await page.locator('label', { hasText: /^Issues$/ }).click();
+    await page.getByRole('button', { name: 'Raise issue' }).click();
+    const raise = page.getByRole('dialog', { name: 'Raise an issue' });
+    await raise.getByRole('textbox', { name: 'Title' }).fill('Release build fails signing');
+    await choose(raise.getByRole('combobox', { name: 'Owner' }), 'pat', e2e.fixture.users.pm.name);
+    await raise.getByRole('button', { name: 'Raise issue' }).click();
+    await raise.waitFor({ state: 'detached' });
+    const issue = () => db.selectFrom('raidIssue').selectAll().where('title', '=', 'Release build fails signing').executeTakeFirstOrThrow();
+    await expect.poll(async () => (await issue()).ownerId).toBe(await userId('pm'));
+    // Handed over in place, from the register.
+    const ref = `I-${(await issue()).number}`;
+    await choose(page.getByRole('table', { name: 'Issues' }).getByRole('combobox', { name: `Owner of ${ref}` }), 'sam', e2e.fixture.users.sponsor.name);
+    await expect.poll(async () => (await issue()).ownerId).toBe(await userId('sponsor'));
   });
 
   it('shows a viewer the register without the means to change it', async () => {

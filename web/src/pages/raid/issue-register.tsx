@@ -9,6 +9,7 @@ import { DateField } from '../../shared/date-field';
 import { EmptyState } from '../../shared/empty-state';
 import { ErrorPanel } from '../../shared/error-panel';
 import { formatDate } from '../../shared/format';
+import { PersonSelect } from '../../shared/person-select';
 import { nameProblem, serverFieldErrors } from '../../shared/validation';
 import { levelOptions } from './new-risk-modal';
 
@@ -58,7 +59,17 @@ export function IssueRegister({ level, matrix, may, include }: Props) {
     },
     { key: 'priority', header: 'Priority', render: (i) => <Badge variant="light" color={PRIORITY_COLOUR[i.priority]} size="sm">{i.priority}</Badge> },
     { key: 'severity', header: 'Severity', sortKey: 'severity', numeric: true, render: (i) => <span title={matrix?.impact[i.severity - 1]?.label}>{i.severity}</span> },
-    { key: 'owner', header: 'Owner', render: (i) => i.ownerName ?? <Text c="dimmed">–</Text> },
+    {
+      key: 'owner',
+      header: 'Owner',
+      width: 190,
+      render: (i) =>
+        may.manage ? (
+          <PersonSelect size="xs" aria-label={`Owner of ${i.ref}`} value={i.ownerId} onChange={(v) => v !== i.ownerId && patchIssue.mutate({ id: i.id, patch: { version: i.version, ownerId: v } })} />
+        ) : (
+          (i.ownerName ?? <Text c="dimmed">–</Text>)
+        ),
+    },
     { key: 'due', header: 'Due', sortKey: 'due', render: (i) => <Text size="sm" c={i.overdue ? 'red' : undefined} fw={i.overdue ? 600 : undefined}>{formatDate(i.due)}</Text> },
     {
       key: 'status',
@@ -121,6 +132,7 @@ function NewIssueModal({ opened, onClose, level, matrix }: { opened: boolean; on
   const [severity, setSeverity] = useState<string | null>('3');
   const [priority, setPriority] = useState<string | null>('medium');
   const [due, setDue] = useState('');
+  const [ownerId, setOwnerId] = useState<string | null>(null);
   const [touched, setTouched] = useState(false);
   const errors = serverFieldErrors(createIssue.error);
   const close = () => (createIssue.reset(), setTouched(false), onClose());
@@ -128,8 +140,8 @@ function NewIssueModal({ opened, onClose, level, matrix }: { opened: boolean; on
     setTouched(true);
     if (nameProblem(title) || !severity) return;
     createIssue.mutate(
-      { ...level, title, description, severity: Number(severity), priority: priority as Issue['priority'], due: due || null },
-      { onSuccess: () => (setTitle(''), setDescription(''), setDue(''), close()) },
+      { ...level, title, description, ownerId, severity: Number(severity), priority: priority as Issue['priority'], due: due || null },
+      { onSuccess: () => (setTitle(''), setDescription(''), setDue(''), setOwnerId(null), close()) },
     );
   };
   return (
@@ -140,7 +152,10 @@ function NewIssueModal({ opened, onClose, level, matrix }: { opened: boolean; on
         <Select label="Severity" required data={levelOptions(matrix?.impact ?? [])} value={severity} onChange={setSeverity} allowDeselect={false} error={errors.severity} />
         <Select label="Priority" data={['low', 'medium', 'high', 'critical']} value={priority} onChange={setPriority} allowDeselect={false} />
       </Group>
-      <DateField label="Due" value={due} onChange={setDue} error={errors.due} />
+      <Group grow align="flex-start">
+        <PersonSelect label="Owner" value={ownerId} onChange={setOwnerId} error={errors.ownerId} />
+        <DateField label="Due" value={due} onChange={setDue} error={errors.due} />
+      </Group>
     </CreateModal>
   );
 }

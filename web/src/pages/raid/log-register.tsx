@@ -10,6 +10,7 @@ import { DateField } from '../../shared/date-field';
 import { EmptyState } from '../../shared/empty-state';
 import { ErrorPanel } from '../../shared/error-panel';
 import { formatDate } from '../../shared/format';
+import { PersonSelect } from '../../shared/person-select';
 import { nameProblem, serverFieldErrors } from '../../shared/validation';
 
 const STATUSES: Record<LogKind, string[]> = {
@@ -130,6 +131,8 @@ function NewLogItemModal({ kind, opened, onClose, level }: { kind: LogKind; open
   const [direction, setDirection] = useState<string | null>('inbound');
   const [other, setOther] = useState<string | null>(null);
   const [options, setOptions] = useState('');
+  const [ownerId, setOwnerId] = useState<string | null>(null);
+  const [validatorId, setValidatorId] = useState<string | null>(null);
   const [touched, setTouched] = useState(false);
   const errors = serverFieldErrors(create.error);
   const projects = (tree?.portfolios ?? []).flatMap((p) => p.projects).filter((p) => p.id !== level.scopeId).map((p) => ({ value: p.id, label: `${p.code} ${p.name}` }));
@@ -137,10 +140,11 @@ function NewLogItemModal({ kind, opened, onClose, level }: { kind: LogKind; open
   const submit = () => {
     setTouched(true);
     if (nameProblem(title)) return;
-    const body: Record<string, unknown> = { ...level, title, description, due: due || null };
+    const body: Record<string, unknown> = { ...level, title, description, ownerId, due: due || null };
+    if (kind === 'assumption') body.validatorId = validatorId;
     if (kind === 'dependency') Object.assign(body, { direction, otherProjectId: other });
     if (kind === 'decision') body.options = options.split('\n').map((o) => o.trim()).filter(Boolean);
-    create.mutate(body, { onSuccess: () => (setTitle(''), setDescription(''), setDue(''), setOptions(''), setOther(null), close()) });
+    create.mutate(body, { onSuccess: () => (setTitle(''), setDescription(''), setDue(''), setOptions(''), setOther(null), setOwnerId(null), setValidatorId(null), close()) });
   };
   return (
     <CreateModal opened={opened} title={`Log ${NOUN[kind].one === 'assumption' ? 'an' : 'a'} ${NOUN[kind].one}`} submitLabel={`Log ${NOUN[kind].one}`} pending={create.isPending} error={create.error} onClose={close} onSubmit={submit}>
@@ -153,7 +157,11 @@ function NewLogItemModal({ kind, opened, onClose, level }: { kind: LogKind; open
         </Group>
       )}
       {kind === 'decision' && <Textarea label="Options" description="One per line" autosize minRows={2} value={options} onChange={(e) => setOptions(e.currentTarget.value)} error={errors.options} />}
-      <DateField label={NOUN[kind].dueLabel} value={due} onChange={setDue} error={errors.due} />
+      <Group grow align="flex-start">
+        <PersonSelect label="Owner" value={ownerId} onChange={setOwnerId} error={errors.ownerId} />
+        {kind === 'assumption' && <PersonSelect label="Validated by" value={validatorId} onChange={setValidatorId} error={errors.validatorId} />}
+        <DateField label={NOUN[kind].dueLabel} value={due} onChange={setDue} error={errors.due} />
+      </Group>
     </CreateModal>
   );
 }

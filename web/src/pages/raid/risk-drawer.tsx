@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { isApiError } from '../../api/client';
 import { useRaidMutations, useRisk, useRiskHistory, type RiskDetail, type RiskMatrixDocument } from '../../api/raid';
 import { DateField } from '../../shared/date-field';
+import { PersonSelect } from '../../shared/person-select';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { levelOptions } from './new-risk-modal';
 import { ScoreChip } from './score-chip';
@@ -32,11 +33,12 @@ export function RiskDrawer({ riskId, onClose, matrix, mayManage }: Props) {
 function RiskDetailView({ risk: r, matrix, mayManage }: { risk: RiskDetail; matrix: RiskMatrixDocument | undefined; mayManage: boolean }) {
   const { patchRisk, addAction, patchAction, occurred } = useRaidMutations();
   const history = useRiskHistory(r.id);
-  const [draft, setDraft] = useState({ cause: r.cause, event: r.event, effect: r.effect, response: r.response, responseStrategy: r.responseStrategy, residualProbability: r.residualProbability, residualImpact: r.residualImpact, proximity: r.proximity ?? '', escalate: r.escalate });
+  const [draft, setDraft] = useState({ ownerId: r.ownerId, cause: r.cause, event: r.event, effect: r.effect, response: r.response, responseStrategy: r.responseStrategy, residualProbability: r.residualProbability, residualImpact: r.residualImpact, proximity: r.proximity ?? '', escalate: r.escalate });
   const [actionTitle, setActionTitle] = useState('');
   const [actionDue, setActionDue] = useState('');
+  const [actionOwner, setActionOwner] = useState<string | null>(r.ownerId);
   const dirty =
-    draft.cause !== r.cause || draft.event !== r.event || draft.effect !== r.effect || draft.response !== r.response || draft.responseStrategy !== r.responseStrategy ||
+    draft.ownerId !== r.ownerId || draft.cause !== r.cause || draft.event !== r.event || draft.effect !== r.effect || draft.response !== r.response || draft.responseStrategy !== r.responseStrategy ||
     draft.residualProbability !== r.residualProbability || draft.residualImpact !== r.residualImpact || draft.proximity !== (r.proximity ?? '') || draft.escalate !== r.escalate;
   const save = () => patchRisk.mutate({ id: r.id, patch: { version: r.version, ...draft, proximity: draft.proximity || null } });
   const readOnly = !mayManage || r.status !== 'open';
@@ -69,6 +71,7 @@ function RiskDetailView({ risk: r, matrix, mayManage }: { risk: RiskDetail; matr
           {error}
         </Alert>
       )}
+      <PersonSelect label="Owner" value={draft.ownerId} readOnly={readOnly} onChange={(v) => setDraft({ ...draft, ownerId: v })} />
       <Textarea label="Cause" autosize minRows={1} value={draft.cause} readOnly={readOnly} onChange={(e) => setDraft({ ...draft, cause: e.currentTarget.value })} />
       <Textarea label="Event" autosize minRows={1} value={draft.event} readOnly={readOnly} onChange={(e) => setDraft({ ...draft, event: e.currentTarget.value })} />
       <Textarea label="Effect" autosize minRows={1} value={draft.effect} readOnly={readOnly} onChange={(e) => setDraft({ ...draft, effect: e.currentTarget.value })} />
@@ -115,6 +118,9 @@ function RiskDetailView({ risk: r, matrix, mayManage }: { risk: RiskDetail; matr
               <Text size="sm" td={a.doneOn ? 'line-through' : undefined} style={{ flex: 1 }}>
                 {a.title}
               </Text>
+              <Text size="xs" c="dimmed">
+                {a.ownerName ?? 'no owner'}
+              </Text>
               <Text size="xs" c={a.overdue ? 'red' : 'dimmed'} fw={a.overdue ? 600 : undefined}>
                 {a.due ? `${a.overdue ? 'overdue · ' : 'due '}${formatDate(a.due)}` : ''}
               </Text>
@@ -123,14 +129,15 @@ function RiskDetailView({ risk: r, matrix, mayManage }: { risk: RiskDetail; matr
         </Stack>
       )}
       {mayManage && (
-        <Group gap="xs" align="flex-end">
-          <TextInput label="New action" placeholder="What will be done" value={actionTitle} onChange={(e) => setActionTitle(e.currentTarget.value)} style={{ flex: 1 }} />
+        <Group gap="xs" align="flex-end" wrap="wrap">
+          <TextInput label="New action" placeholder="What will be done" value={actionTitle} onChange={(e) => setActionTitle(e.currentTarget.value)} style={{ flex: 1, minWidth: 180 }} />
+          <PersonSelect label="Action owner" value={actionOwner} onChange={setActionOwner} w={180} />
           <DateField label="Due" value={actionDue} onChange={setActionDue} />
           <Button
             variant="default"
             disabled={actionTitle.trim() === ''}
             loading={addAction.isPending}
-            onClick={() => addAction.mutate({ itemType: 'risk', itemId: r.id, input: { title: actionTitle, due: actionDue || null } }, { onSuccess: () => (setActionTitle(''), setActionDue('')) })}
+            onClick={() => addAction.mutate({ itemType: 'risk', itemId: r.id, input: { title: actionTitle, ownerId: actionOwner, due: actionDue || null } }, { onSuccess: () => (setActionTitle(''), setActionDue('')) })}
           >
             Add
           </Button>
@@ -146,7 +153,7 @@ function RiskDetailView({ risk: r, matrix, mayManage }: { risk: RiskDetail; matr
               color="red"
               variant="light"
               loading={occurred.isPending}
-              onClick={() => occurred.mutate({ id: r.id, version: r.version, action: { title: actionTitle.trim() || `Respond to ${r.title}`, ownerId: r.ownerId, due: actionDue || null } })}
+              onClick={() => occurred.mutate({ id: r.id, version: r.version, action: { title: actionTitle.trim() || `Respond to ${r.title}`, ownerId: actionOwner, due: actionDue || null } })}
             >
               Risk occurred
             </Button>
