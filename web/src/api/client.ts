@@ -69,7 +69,7 @@ async function request<T>(method: string, path: string, options: { query?: Query
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : options.contentType ? (options.body as string) : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : options.contentType ? (options.body as string | Blob) : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (error) {
@@ -99,5 +99,7 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   /** Sends a text document (an uploaded file) as it is, with its content type. */
   postText: <T>(path: string, text: string, contentType: string, query?: Query) => request<T>('POST', path, { body: text, contentType, query }),
+  /** Sends a file (an upload, text or binary) as it is, with its content type. */
+  postFile: <T>(path: string, file: Blob, contentType: string, query?: Query) => request<T>('POST', path, { body: file, contentType, query }),
   delete: <T = void>(path: string, query?: Query) => request<T>('DELETE', path, { query }),
 };

@@ -99,7 +99,7 @@ export function useRaidMutations() {
 
 export type LogKind = 'assumption' | 'dependency' | 'decision';
 export type LogItem = Assumption | Dependency | Decision;
-export const LOG_PATH: Record<LogKind, string> = { assumption: 'assumptions', dependency: 'dependencies', decision: 'decisions' };
+export const LOG_PATH: Record<LogKind, 'assumptions' | 'dependencies' | 'decisions'> = { assumption: 'assumptions', dependency: 'dependencies', decision: 'decisions' };
 
 export function useLogItems(kind: LogKind, level: RaidLevel, filters: { include: 'own' | 'escalated' | 'all'; status?: string; sort?: string }) {
   return useQuery({

@@ -12,6 +12,7 @@ import { formatDate } from '../../shared/format';
 import { PersonSelect } from '../../shared/person-select';
 import { nameProblem, serverFieldErrors } from '../../shared/validation';
 import { levelOptions } from './new-risk-modal';
+import { RegisterTransfer } from './register-transfer';
 
 const STATUSES: Issue['status'][] = ['open', 'in-progress', 'resolved', 'closed'];
 const PRIORITY_COLOUR: Record<Issue['priority'], string> = { low: 'gray', medium: 'blue', high: 'orange', critical: 'red' };
@@ -103,6 +104,7 @@ export function IssueRegister({ level, matrix, may, include }: Props) {
       <Group gap="xs">
         <Select size="xs" w={150} aria-label="Status" data={STATUSES} value={status} onChange={(v) => setStatus(v as Issue['status'] | null)} placeholder="Any status" clearable />
         <div style={{ flex: 1 }} />
+        <RegisterTransfer register="issues" noun="issue" level={level} query={filters} mayImport={may.raise} />
         {may.raise && (
           <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setRaising(true)}>
             Raise issue

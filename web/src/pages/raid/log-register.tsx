@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, Select, Stack, Text, Textarea, TextInput, 
 import { IconArrowUpRight, IconNotes, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { isApiError } from '../../api/client';
-import { useLogItems, useLogMutations, type Decision, type Dependency, type LogItem, type LogKind, type RaidLevel, type Assumption } from '../../api/raid';
+import { LOG_PATH, useLogItems, useLogMutations, type Decision, type Dependency, type LogItem, type LogKind, type RaidLevel, type Assumption } from '../../api/raid';
 import { useCurrentOrganisation } from '../../auth/current-organisation';
 import { CreateModal } from '../../shared/create-modal';
 import { DataTable, type Column } from '../../shared/data-table';
@@ -12,6 +12,7 @@ import { ErrorPanel } from '../../shared/error-panel';
 import { formatDate } from '../../shared/format';
 import { PersonSelect } from '../../shared/person-select';
 import { nameProblem, serverFieldErrors } from '../../shared/validation';
+import { RegisterTransfer } from './register-transfer';
 
 const STATUSES: Record<LogKind, string[]> = {
   assumption: ['unvalidated', 'valid', 'invalid'],
@@ -100,6 +101,7 @@ export function LogRegister({ kind, level, may, include }: Props) {
       <Group gap="xs">
         <Select size="xs" w={150} aria-label="Status" data={STATUSES[kind]} value={status} onChange={setStatus} placeholder="Any status" clearable />
         <div style={{ flex: 1 }} />
+        <RegisterTransfer register={LOG_PATH[kind]} noun={noun.one} level={level} query={{ include, status: status ?? undefined, sort }} mayImport={may.raise} />
         {may.raise && (
           <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setCreating(true)}>
             Log {noun.one}

@@ -11,6 +11,7 @@ import { formatDate } from '../../shared/format';
 import { HeatMap } from './heat-map';
 import { levelOptions, NewRiskModal } from './new-risk-modal';
 import classes from './raid.module.css';
+import { RegisterTransfer } from './register-transfer';
 import { RiskDrawer } from './risk-drawer';
 import { ScoreChip } from './score-chip';
 
@@ -124,6 +125,7 @@ export function RiskRegister({ level, matrix, may, include }: Props) {
             </Button>
           )}
           <div style={{ flex: 1 }} />
+          <RegisterTransfer register="risks" noun="risk" level={level} query={filters} mayImport={may.raise} />
           {may.raise && (
             <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setRaising(true)}>
               Raise risk
