@@ -7,6 +7,16 @@ const pick = async (page: Page, label: string, option: string) => {
   await page.getByRole('option', { name: option, exact: true }).click();
 };
 
+/** How far the element's scrolling box (the nearest ancestor that scrolls sideways) overflows, in CSS pixels. */
+const sidewaysOverflow = (el: Locator) =>
+  el.evaluate((node) => {
+    for (let box = node.parentElement; box; box = box.parentElement) {
+      const overflow = box.ownerDocument.defaultView?.getComputedStyle(box).overflowX ?? '';
+      if (overflow === 'auto' || overflow === 'scroll') return box.scrollWidth - box.clientWidth;
+    }
+    return 0;
+  });
+
 describe.skipIf(!hasChromium)('risks and issues', () => {
   let e2e: E2e;
   let id: (code: string) => string;
@@ -48,6 +58,13 @@ describe.skipIf(!hasChromium)('risks and issues', () => {
     await page.getByRole('button', { name: /Cell P4 × I5/ }).waitFor();
     await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
     await e2e.screenshot(page, 'project-raid-laptop');
+    // At laptop widths the heat map stays beside the list and the list fits without scrolling sideways.
+    for (const size of [{ width: 1280, height: 800 }, { width: 1366, height: 768 }]) {
+      await page.setViewportSize(size);
+      await expect.poll(() => sidewaysOverflow(table), `${size.width}×${size.height}`).toBe(0);
+      const map = (await page.getByRole('grid', { name: /Risks by probability and impact/ }).boundingBox())!;
+      expect(map.x + map.width, `${size.width}×${size.height}: the heat map is beside the list`).toBeLessThan((await table.boundingBox())!.x);
+    }
 
     await page.goto(`/programmes/${e2e.fixture.programmes.cx}`);
     const section = page.getByRole('region', { name: 'Risks and issues' });

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, Select, Stack, Text, TextInput, Tooltip, UnstyledButton } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedValue, useElementSize } from '@mantine/hooks';
 import { IconAlertTriangle, IconArrowUpRight, IconPlus, IconSearch, IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { isApiError } from '../../api/client';
@@ -17,6 +17,14 @@ import { ScoreChip } from './score-chip';
 
 type Props = { level: RaidLevel; matrix: RiskMatrixDocument | undefined; may: { raise: boolean; manage: boolean }; include: 'own' | 'escalated' | 'all' };
 
+/**
+ * Below this width of the register (heat map and list together) the list is compact: owner,
+ * proximity and origin move under the title, the title is cut at two lines (whole in its
+ * tooltip), and the flags become icons, so a laptop shows the map and every column without
+ * scrolling sideways.
+ */
+const FULL_WIDTH = 1240;
+
 /** A level's risk register: the heat map beside the list; filter, sort, rate in place, open one for the rest. */
 export function RiskRegister({ level, matrix, may, include }: Props) {
   const [status, setStatus] = useState<Risk['status'] | null>('open');
@@ -31,22 +39,36 @@ export function RiskRegister({ level, matrix, may, include }: Props) {
   const risks = useRisks(level, filters);
   const heat = useHeatMap(level, residual);
   const { patchRisk } = useRaidMutations();
+  const { ref: layout, width } = useElementSize();
+  const compact = width > 0 && width < FULL_WIDTH;
   const rate = (r: Risk, field: 'probability' | 'impact', value: string | null) => value && patchRisk.mutate({ id: r.id, patch: { version: r.version, [field]: Number(value) } });
 
   const columns: Column<Risk>[] = [
-    { key: 'ref', header: 'Ref', sortKey: 'ref', width: 64, render: (r) => <Text size="sm" ff="monospace">{r.ref}</Text> },
+    ...(compact ? [] : [{ key: 'ref', header: 'Ref', sortKey: 'ref', width: 64, render: (r: Risk) => <Text size="sm" ff="monospace">{r.ref}</Text> }]),
     {
       key: 'title',
       header: 'Risk',
       sortKey: 'title',
-      minWidth: 180,
+      minWidth: compact ? 160 : 180,
       render: (r) => (
         <Stack gap={0}>
-          <UnstyledButton onClick={() => setOpen(r.id)} c="blue" fz="sm" fw={500}>
-            {r.title}
-          </UnstyledButton>
+          <Tooltip label={r.title} disabled={!compact} multiline maw={360} openDelay={300}>
+            <UnstyledButton onClick={() => setOpen(r.id)} c="blue" fz="sm" fw={500} className={compact ? classes.clamp : undefined}>
+              {compact && (
+                <Text span ff="monospace" size="xs" c="dimmed" mr={6}>
+                  {r.ref}
+                </Text>
+              )}
+              {r.title}
+            </UnstyledButton>
+          </Tooltip>
+          {compact && (
+            <Text size="xs" c="dimmed" truncate="end">
+              {[r.ownerName ?? 'no owner', r.proximity && `by ${formatDate(r.proximity)}`].filter(Boolean).join(' · ')}
+            </Text>
+          )}
           {r.scopeId !== level.scopeId && (
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="dimmed" truncate="end">
               from {r.scopeCode} {r.scopeName}
             </Text>
           )}
@@ -77,13 +99,18 @@ export function RiskRegister({ level, matrix, may, include }: Props) {
     },
     { key: 'score', header: 'Score', sortKey: 'score', numeric: true, width: 70, render: (r) => <ScoreChip score={r.score} band={r.band} matrix={matrix} /> },
     { key: 'residual', header: 'After', sortKey: 'residualScore', numeric: true, width: 70, render: (r) => (r.residualScore === null ? <Text c="dimmed">–</Text> : <ScoreChip score={r.residualScore} band={r.residualBand ?? ''} matrix={matrix} label="After response" />) },
-    { key: 'owner', header: 'Owner', render: (r) => r.ownerName ?? <Text c="dimmed">–</Text> },
-    { key: 'proximity', header: 'Proximity', sortKey: 'proximity', render: (r) => formatDate(r.proximity) },
+    ...(compact
+      ? []
+      : [
+          { key: 'owner', header: 'Owner', render: (r: Risk) => r.ownerName ?? <Text c="dimmed">–</Text> },
+          { key: 'proximity', header: 'Proximity', sortKey: 'proximity', render: (r: Risk) => formatDate(r.proximity) },
+        ]),
     {
       key: 'flags',
       header: 'Flags',
+      width: compact ? 116 : undefined,
       render: (r) => (
-        <Group gap={4} wrap="nowrap">
+        <Group gap={4} wrap={compact ? 'wrap' : 'nowrap'}>
           {r.status !== 'open' && <Badge variant="light" color="gray" size="sm">{r.status}</Badge>}
           {r.escalation && (
             <Tooltip label={r.escalation.reason}>
@@ -93,9 +120,11 @@ export function RiskRegister({ level, matrix, may, include }: Props) {
             </Tooltip>
           )}
           {r.overdueActions > 0 && (
-            <Badge variant="light" color="red" size="sm">
-              {r.overdueActions} overdue
-            </Badge>
+            <Tooltip label={`${r.overdueActions} overdue action${r.overdueActions === 1 ? '' : 's'}`}>
+              <Badge variant="light" color="red" size="sm">
+                {r.overdueActions} overdue
+              </Badge>
+            </Tooltip>
           )}
           {r.staleReview && (
             <Tooltip label={`Not reviewed since ${formatDate(r.reviewedOn)}`}>
@@ -113,7 +142,7 @@ export function RiskRegister({ level, matrix, may, include }: Props) {
   const items = risks.data?.items ?? [];
   const failure = patchRisk.error ? (isApiError(patchRisk.error) ? patchRisk.error.problem.detail : String(patchRisk.error)) : null;
   return (
-    <div className={classes.layout}>
+    <div className={classes.layout} ref={layout}>
       <HeatMap data={heat.data} residual={residual} onResidual={(v) => (setResidual(v), setCell(null))} selected={cell} onSelect={setCell} />
       <Stack gap="xs" className={classes.list}>
         <Group gap="xs" wrap="wrap">
@@ -140,7 +169,7 @@ export function RiskRegister({ level, matrix, may, include }: Props) {
         {!risks.isPending && items.length === 0 && !q && !cell && status === 'open' && include !== 'escalated' ? (
           <EmptyState icon={<IconShieldCheck size={22} />} title="No open risks" description="Raise the first one: what could happen, why, and what it would do to the objectives." />
         ) : (
-          <DataTable caption="Risks" columns={columns} rows={items} rowKey={(r) => r.id} sort={sort} onSort={(s) => setSort(s as RiskFilters['sort'])} loading={risks.isPending} minWidth={640} empty={<Text c="dimmed" size="sm">No risks match.</Text>} />
+          <DataTable caption="Risks" columns={columns} rows={items} rowKey={(r) => r.id} sort={sort} onSort={(s) => setSort(s as RiskFilters['sort'])} loading={risks.isPending} minWidth={compact ? 480 : 640} empty={<Text c="dimmed" size="sm">No risks match.</Text>} />
         )}
       </Stack>
       <NewRiskModal opened={raising} onClose={() => setRaising(false)} level={level} matrix={matrix} />
