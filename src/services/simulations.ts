@@ -33,7 +33,7 @@ const MAX_ACTIVE = 1;
 /** Drivers kept in a result's tornado. */
 const TORNADO_SIZE = 20;
 
-type InFlight = { db: Db; abort: AbortController; done: Promise<void> };
+type InFlight = { db: Db; clock: Clock; abort: AbortController; done: Promise<void> };
 const inFlight = new Map<string, InFlight>();
 const waiting: (() => void)[] = [];
 let active = 0;
@@ -127,7 +127,7 @@ export async function startSimulation(ctx: ServiceContext, projectId: ProjectId,
     updatedAt: now,
   };
   // Held before the row exists, so no reader takes the new run for one this process forgot.
-  const slot = reserve(ctx.db, row.id);
+  const slot = reserve(ctx.db, ctx.clock, row.id);
   try {
     await ctx.db.transaction().execute(async (trx) => {
       await trx.insertInto('riskSimulation').values(row).execute();
@@ -196,20 +196,17 @@ function beat(): void {
       heartbeat = null;
       return;
     }
-    const byDb = new Map<Db, string[]>();
-    for (const [id, f] of inFlight) byDb.set(f.db, [...(byDb.get(f.db) ?? []), id]);
-    const at = new Date().toISOString();
-    for (const [db, ids] of byDb) void db.updateTable('riskSimulation').set({ heartbeatAt: at }).where('id', 'in', ids as SimulationId[]).where('status', 'in', ACTIVE_STATUSES).execute().catch(() => undefined);
+    for (const [id, f] of inFlight) void f.db.updateTable('riskSimulation').set({ heartbeatAt: f.clock().toISOString() }).where('id', '=', id as SimulationId).where('status', 'in', ACTIVE_STATUSES).execute().catch(() => undefined);
   }, HEARTBEAT_MS);
   heartbeat.unref();
 }
 
 /** A place for run `id` among this process's runs: launched once its row is stored, or released. */
-function reserve(db: Db, id: SimulationId): { signal: AbortSignal; launch(run: () => Promise<void>): void; release(): void } {
+function reserve(db: Db, clock: Clock, id: SimulationId): { signal: AbortSignal; launch(run: () => Promise<void>): void; release(): void } {
   const abort = new AbortController();
   let settle!: () => void;
   const done = new Promise<void>((r) => (settle = r));
-  inFlight.set(id, { db, abort, done });
+  inFlight.set(id, { db, clock, abort, done });
   beat();
   const release = () => {
     inFlight.delete(id);

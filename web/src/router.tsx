@@ -37,6 +37,8 @@ export const router = createBrowserRouter([
               { index: true, element: <OverviewTab /> },
               { path: 'schedule', element: <ScheduleTab /> },
               { path: 'raid', element: <RaidTab /> },
+              // Loaded on first visit: its charts (ECharts) are the app's largest dependency.
+              { path: 'simulation', lazy: async () => ({ Component: (await import('./pages/project/simulation/simulation-tab')).SimulationTab }) },
               { path: 'strategy', element: <StrategyTab /> },
               { path: 'history', element: <HistoryTab /> },
             ],

@@ -1,0 +1,44 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from './client';
+import type { SimulationRun, SimulationStart } from '../../../src/api/schemas/simulation.schema.js';
+
+export type { SimulationRun, SimulationStart };
+export type SimulationResult = NonNullable<SimulationRun['result']>;
+
+export const simulationKeys = {
+  list: (projectId: string) => ['simulations', 'project', projectId] as const,
+  run: (id: string) => ['simulations', 'run', id] as const,
+};
+
+const active = (run: SimulationRun | undefined) => run !== undefined && (run.status === 'queued' || run.status === 'running');
+
+/** The project's runs, newest first; polled while one of them is under way. */
+export function useSimulations(projectId: string) {
+  return useQuery({
+    queryKey: simulationKeys.list(projectId),
+    queryFn: ({ signal }) => api.get<{ items: SimulationRun[] }>(`/projects/${projectId}/simulations`, { limit: 50 }, signal),
+    refetchInterval: (q) => (q.state.data?.items.some(active) ? 1000 : false),
+  });
+}
+
+/** One run with its result; polled every half second until it has finished. */
+export function useSimulation(id: string | null) {
+  return useQuery({
+    queryKey: simulationKeys.run(id ?? ''),
+    queryFn: ({ signal }) => api.get<SimulationRun>(`/simulations/${id}`, undefined, signal),
+    enabled: id !== null,
+    refetchInterval: (q) => (active(q.state.data) ? 500 : false),
+  });
+}
+
+export function useSimulationMutations(projectId: string) {
+  const qc = useQueryClient();
+  const refresh = (run: SimulationRun) => {
+    qc.setQueryData(simulationKeys.run(run.id), run);
+    void qc.invalidateQueries({ queryKey: simulationKeys.list(projectId) });
+  };
+  return {
+    start: useMutation({ mutationFn: (body: Partial<SimulationStart>) => api.post<SimulationRun>(`/projects/${projectId}/simulations`, body), onSuccess: refresh }),
+    cancel: useMutation({ mutationFn: (id: string) => api.post<SimulationRun>(`/simulations/${id}/cancel`), onSuccess: refresh }),
+  };
+}
