@@ -29,7 +29,7 @@ for (const dialect of DIALECTS) {
     let progMgr: Client;
     let pfMgr: Client;
     let viewer: Client;
-    const ids: Record<string, string> = {};
+    const ids = {} as Record<'pf' | 'prog' | 'alpha' | 'beta' | 'design' | 'build' | 'paint' | 'betaTask' | 'cr1', string>;
     const MINUTES_PER_DAY = 480;
 
     const cr = async (c: Client, id: string) => (await c.get(`/api/v1/change-requests/${id}`)).json() as CR;

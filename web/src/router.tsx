@@ -5,6 +5,7 @@ import { NotFoundPage } from './pages/not-found/not-found-page';
 import { PortfolioPage } from './pages/portfolio/portfolio-page';
 import { ProgrammePage } from './pages/programme/programme-page';
 import { HistoryTab } from './pages/project/history-tab';
+import { ChangesTab } from './pages/project/changes-tab';
 import { RaidTab } from './pages/project/raid-tab';
 import { OverviewTab } from './pages/project/overview-tab';
 import { ProjectPage } from './pages/project/project-page';
@@ -39,6 +40,7 @@ export const router = createBrowserRouter([
               { path: 'raid', element: <RaidTab /> },
               // Loaded on first visit: its charts (ECharts) are the app's largest dependency.
               { path: 'simulation', lazy: async () => ({ Component: (await import('./pages/project/simulation/simulation-tab')).SimulationTab }) },
+              { path: 'changes', element: <ChangesTab /> },
               { path: 'strategy', element: <StrategyTab /> },
               { path: 'history', element: <HistoryTab /> },
             ],

@@ -4,6 +4,7 @@ import { useParams } from 'react-router';
 import { usePortfolio, usePortfolioSummary } from '../../api/queries';
 import { useCurrentOrganisation } from '../../auth/current-organisation';
 import { portfolioPath } from '../../auth/permissions';
+import { ChangeSection } from '../change/change-section';
 import { RaidSection } from '../raid/raid-section';
 import { ErrorPanel } from '../../shared/error-panel';
 import { PmoModeChip } from '../../shared/pmo-mode-chip';
@@ -63,6 +64,7 @@ export function PortfolioPage() {
         />
       </Stack>
       {portfolio.data && <RaidSection level={{ scopeType: 'portfolio', scopeId: portfolioId }} path={portfolioPath(orgId, portfolioId)} />}
+      {portfolio.data && <ChangeSection level={{ scopeType: 'portfolio', scopeId: portfolioId }} />}
       {portfolio.data && <NewProjectModal opened={creating} onClose={close} portfolioId={portfolioId} programmes={programmes} />}
     </>
   );

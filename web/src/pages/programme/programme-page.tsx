@@ -6,6 +6,7 @@ import { useProgramme } from '../../api/queries';
 import type { TreeProgramme } from '../../api/types';
 import { useCurrentOrganisation } from '../../auth/current-organisation';
 import { programmePath } from '../../auth/permissions';
+import { ChangeSection } from '../change/change-section';
 import { RaidSection } from '../raid/raid-section';
 import { ErrorPanel } from '../../shared/error-panel';
 import { NewProjectModal } from '../../shared/projects/new-project-modal';
@@ -90,6 +91,7 @@ export function ProgrammePage() {
         />
       </Stack>
       {g && <RaidSection level={{ scopeType: 'programme', scopeId: g.id }} path={programmePath(tree, orgId, g.portfolioId, g.id)} />}
+      {g && <ChangeSection level={{ scopeType: 'programme', scopeId: g.id }} />}
       {g && <NewProjectModal opened={creating} onClose={close} portfolioId={g.portfolioId} programmes={siblings} programmeId={g.id} />}
     </>
   );
