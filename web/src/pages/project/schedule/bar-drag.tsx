@@ -69,10 +69,15 @@ export function useBarDrag(options: Options) {
     const top = (rowOf.get(t.id) ?? 0) * rowHeight;
     const box = el.getBoundingClientRect();
     const dx = (e.clientX - d.x0) / px;
+    // The tooltip stays whole on screen: near the right end of the chart it is pulled back in.
+    const visibleRight = Math.min(box.right, el.closest('[role="grid"]')?.getBoundingClientRect().right ?? box.right) - box.left;
+    const place = (x: number, y: number) => {
+      Object.assign(tip.current!.style, { display: 'block', left: `${Math.max(0, Math.min(x, visibleRight - tip.current!.offsetWidth - 4))}px`, top: `${Math.max(0, y)}px` });
+    };
     const show = (left: number, right: number, text: string) => {
       Object.assign(ghost.current!.style, { display: 'block', left: `${left}px`, width: `${Math.max(2, right - left)}px`, top: `${top + 5}px` });
-      Object.assign(tip.current!.style, { display: 'block', left: `${Math.max(0, left)}px`, top: `${Math.max(0, top - 26)}px` });
       tip.current!.textContent = text;
+      place(left, top - 26);
     };
     if (d.gesture === 'link') {
       const x1 = (dayOf(t.finish!) - from) * px + 4;
@@ -90,7 +95,7 @@ export function useBarDrag(options: Options) {
       }
       const successor = target ? tasks[rowOf.get(target.dataset.barId!) ?? -1] : undefined;
       tip.current.textContent = successor ? `Link ${t.name} → ${successor.name} (finish-to-start)` : `Drop on a task to make it follow ${t.name}`;
-      Object.assign(tip.current.style, { display: 'block', left: `${e.clientX - box.left + 12}px`, top: `${e.clientY - box.top + 12}px` });
+      place(e.clientX - box.left + 12, e.clientY - box.top + 12);
       return;
     }
     if (!gestures) return;
