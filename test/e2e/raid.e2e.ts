@@ -61,7 +61,7 @@ describe.skipIf(!hasChromium)('risks and issues', () => {
     // At laptop widths the heat map stays beside the list and the list fits without scrolling sideways.
     for (const size of [{ width: 1280, height: 800 }, { width: 1366, height: 768 }]) {
       await page.setViewportSize(size);
-      await expect.poll(() => sidewaysOverflow(table), `${size.width}×${size.height}`).toBe(0);
+      await expect.poll(() => sidewaysOverflow(table), { message: `${size.width}×${size.height}: the list scrolls sideways` }).toBe(0);
       const map = (await page.getByRole('grid', { name: /Risks by probability and impact/ }).boundingBox())!;
       expect(map.x + map.width, `${size.width}×${size.height}: the heat map is beside the list`).toBeLessThan((await table.boundingBox())!.x);
     }
