@@ -21,6 +21,10 @@ import type {
   RaidMatrixTable,
   RaidRiskReviewTable,
   RaidRiskTable,
+  ChangePolicyTable,
+  ChangeRequestStepTable,
+  ChangeRequestTable,
+  RiskSimulationTable,
   ScheduleAssignmentTable,
   ScheduleBaselineTable,
   ScheduleCalendarTable,
@@ -35,6 +39,7 @@ import { ISSUE_PRIORITIES, ISSUE_STATUSES } from '../domain/raid/issue-rules.js'
 import { ASSUMPTION_STATUSES, DECISION_STATUSES, DEPENDENCY_DIRECTIONS, DEPENDENCY_STATUSES } from '../domain/raid/log-rules.js';
 import { matrixIssues, type RiskMatrix } from '../domain/raid/matrix.js';
 import { RESPONSE_STRATEGIES, RISK_KINDS, RISK_STATUSES } from '../domain/raid/risk-rules.js';
+import { AUTHORITY_LEVELS, CHANGE_STATUSES, CHANGE_STEPS, policyIssues, type ChangePolicy } from '../domain/change/index.js';
 
 /**
  * The organisation export format (`pharos-organisation`, version 1): every row of one
@@ -44,7 +49,8 @@ import { RESPONSE_STRATEGIES, RISK_KINDS, RISK_STATUSES } from '../domain/raid/r
 
 export const EXPORT_FORMAT = 'pharos-organisation';
 /**
- * Version 2 added the projects' plans (schedule tables), version 3 the RAID registers; older
+ * Version 2 added the projects' plans (schedule tables), version 3 the RAID registers, change
+ * control and risk simulation runs; older
  * documents still import, without what they did not carry.
  */
 export const EXPORT_FORMAT_VERSION = 3;
@@ -392,6 +398,71 @@ const RaidDecisionRow = z.strictObject({
   links: jsonText(Array.isArray, 'an array'),
 });
 
+const ChangePolicyRow = z.strictObject({
+  organisationId: Id,
+  definition: jsonText((v) => isObject(v) && policyIssues(v as ChangePolicy).length === 0, 'a sound change policy'),
+  ...Versioned,
+});
+const ChangeRequestRow = z.strictObject({
+  id: Id,
+  organisationId: Id,
+  projectId: Id,
+  number: Int.min(1),
+  title: Text,
+  description: Text,
+  reason: Text,
+  requestedBy: Id,
+  status: z.enum(CHANGE_STATUSES),
+  costImpact: Int,
+  scheduleImpactDays: z.number(),
+  taskChanges: jsonText(Array.isArray, 'an array'),
+  scopeImpact: Text,
+  benefitsImpact: Text,
+  riskImpact: Text,
+  links: jsonText(Array.isArray, 'an array'),
+  authority: z.enum(AUTHORITY_LEVELS).nullable(),
+  authorityReason: Text.nullable(),
+  budgetBefore: Int.nullable(),
+  budgetAfter: Int.nullable(),
+  baselineNumber: Int.min(0).max(10).nullable(),
+  decisionId: Id.nullable(),
+  ...Versioned,
+});
+const ChangeRequestStepRow = z.strictObject({
+  id: Id,
+  organisationId: Id,
+  changeRequestId: Id,
+  step: z.enum(CHANGE_STEPS),
+  fromStatus: z.enum(CHANGE_STATUSES),
+  toStatus: z.enum(CHANGE_STATUSES),
+  actorId: Id.nullable(),
+  actorName: Text,
+  note: Text,
+  at: Timestamp,
+});
+const RiskSimulationRow = z.strictObject({
+  id: Id,
+  organisationId: Id,
+  projectId: Id,
+  startedById: Id.nullable(),
+  startedByName: Text,
+  status: z.enum(['queued', 'running', 'done', 'failed', 'cancelled']),
+  progressDone: Int.min(0),
+  progressTotal: Int.min(0),
+  options: jsonText(isObject, 'an object'),
+  model: jsonText(isObject, 'an object'),
+  context: jsonText(isObject, 'an object'),
+  planRevision: Int,
+  result: jsonText(isObject, 'an object').nullable(),
+  samples: Text.nullable(),
+  error: Text.nullable(),
+  runner: Text.nullable(),
+  heartbeatAt: Timestamp.nullable(),
+  startedAt: Timestamp.nullable(),
+  finishedAt: Timestamp.nullable(),
+  ...Versioned,
+});
+
 // Each row schema must name exactly the columns of its table: a new column fails to compile
 // here until the export format learns it.
 type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : false;
@@ -418,10 +489,14 @@ const columnsMatch: [
   SameKeys<z.infer<typeof RaidRiskReviewRow>, RaidRiskReviewTable>,
   SameKeys<z.infer<typeof RaidIssueRow>, RaidIssueTable>,
   SameKeys<z.infer<typeof RaidActionRow>, RaidActionTable>,
+  SameKeys<z.infer<typeof ChangePolicyRow>, ChangePolicyTable>,
+  SameKeys<z.infer<typeof ChangeRequestRow>, ChangeRequestTable>,
+  SameKeys<z.infer<typeof ChangeRequestStepRow>, ChangeRequestStepTable>,
+  SameKeys<z.infer<typeof RiskSimulationRow>, RiskSimulationTable>,
   SameKeys<z.infer<typeof RaidAssumptionRow>, RaidAssumptionTable>,
   SameKeys<z.infer<typeof RaidDependencyRow>, RaidDependencyTable>,
   SameKeys<z.infer<typeof RaidDecisionRow>, RaidDecisionTable>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 void columnsMatch;
 
 export const OrganisationDocumentSchema = z.strictObject({
@@ -455,6 +530,10 @@ export const OrganisationDocumentSchema = z.strictObject({
   raidAssumptions: z.array(RaidAssumptionRow).default([]),
   raidDependencies: z.array(RaidDependencyRow).default([]),
   raidDecisions: z.array(RaidDecisionRow).default([]),
+  changePolicies: z.array(ChangePolicyRow).max(1, 'must hold at most one policy').default([]),
+  changeRequests: z.array(ChangeRequestRow).default([]),
+  changeRequestSteps: z.array(ChangeRequestStepRow).default([]),
+  riskSimulations: z.array(RiskSimulationRow).default([]),
 });
 
 /** An organisation export, rows typed exactly as the store's tables. */
@@ -487,6 +566,10 @@ export type OrganisationDocument = {
   raidAssumptions: RaidAssumptionTable[];
   raidDependencies: RaidDependencyTable[];
   raidDecisions: RaidDecisionTable[];
+  changePolicies: ChangePolicyTable[];
+  changeRequests: ChangeRequestTable[];
+  changeRequestSteps: ChangeRequestStepTable[];
+  riskSimulations: RiskSimulationTable[];
 };
 
 /** The tables of a document that hold lists of rows, in the order they are inserted. */
@@ -515,9 +598,17 @@ export const ROW_TABLES = [
   'raidAssumptions',
   'raidDependencies',
   'raidDecisions',
+  'changePolicies',
+  'changeRequests',
+  'changeRequestSteps',
+  'riskSimulations',
 ] as const;
-/** The RAID tables, with the store table each goes to, in insertion order. */
-export const RAID_TABLES = [
+/**
+ * The tables of version 3: RAID registers, change control and simulation runs, with the store
+ * table each goes to, in insertion order (a risk before the issue it became, a request before
+ * its steps).
+ */
+export const REGISTER_TABLES = [
   ['raidMatrices', 'raidMatrix'],
   ['raidRisks', 'raidRisk'],
   ['raidRiskReviews', 'raidRiskReview'],
@@ -526,7 +617,14 @@ export const RAID_TABLES = [
   ['raidAssumptions', 'raidAssumption'],
   ['raidDependencies', 'raidDependency'],
   ['raidDecisions', 'raidDecision'],
+  ['changePolicies', 'changePolicy'],
+  ['changeRequests', 'changeRequest'],
+  ['changeRequestSteps', 'changeRequestStep'],
+  ['riskSimulations', 'riskSimulation'],
 ] as const;
+/** The tables with one row per organisation and no id of their own. */
+export const PER_ORGANISATION = ['raidMatrices', 'changePolicies'] as const;
+type Keyless = (typeof PER_ORGANISATION)[number];
 /** The schedule tables, with the store table each goes to. */
 export const SCHEDULE_TABLES = [
   ['scheduleCalendars', 'scheduleCalendar'],
@@ -574,7 +672,7 @@ export function validateDocument(value: unknown): OrganisationDocument {
 function referenceIssues(doc: OrganisationDocument): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const orgId = doc.organisation.id;
-  const idSet = (table: Exclude<RowTable, 'raidMatrices'>): Set<string> => {
+  const idSet = (table: Exclude<RowTable, Keyless>): Set<string> => {
     const seen = new Set<string>();
     doc[table].forEach((row, i) => {
       if (seen.has(row.id)) issues.push({ field: `${table}.${i}.id`, reason: `repeats id ${row.id}` });
@@ -697,6 +795,30 @@ function referenceIssues(doc: OrganisationDocument): FieldIssue[] {
   });
   doc.raidAssumptions.forEach((a, i) => user(a.validatorId, `raidAssumptions.${i}.validatorId`));
   doc.raidDependencies.forEach((d, i) => ref(d.otherProjectId === null || projects.has(d.otherProjectId), `raidDependencies.${i}.otherProjectId`, 'is not a project of the document'));
+
+  // Change control and simulation runs: in a project of the document, by people of it.
+  doc.changePolicies.forEach((m, i) => ref(m.organisationId === orgId, `changePolicies.${i}.organisationId`, `must be the organisation's id ${orgId}`));
+  const requests = idSet('changeRequests');
+  idSet('changeRequestSteps');
+  idSet('riskSimulations');
+  const decisions = new Set(doc.raidDecisions.map((d) => d.id as string));
+  sameOrg('changeRequests', doc.changeRequests);
+  unique('changeRequests', (r: { number: number }) => String(r.number), 'number');
+  doc.changeRequests.forEach((r, i) => {
+    ref(projects.has(r.projectId), `changeRequests.${i}.projectId`, 'is not a project of the document');
+    ref(users.has(r.requestedBy), `changeRequests.${i}.requestedBy`, 'is not a user of the document');
+    ref(r.decisionId === null || decisions.has(r.decisionId), `changeRequests.${i}.decisionId`, 'is not a decision of the document');
+  });
+  sameOrg('changeRequestSteps', doc.changeRequestSteps);
+  doc.changeRequestSteps.forEach((s, i) => {
+    ref(requests.has(s.changeRequestId), `changeRequestSteps.${i}.changeRequestId`, 'is not a change request of the document');
+    user(s.actorId, `changeRequestSteps.${i}.actorId`);
+  });
+  sameOrg('riskSimulations', doc.riskSimulations);
+  doc.riskSimulations.forEach((r, i) => {
+    ref(projects.has(r.projectId), `riskSimulations.${i}.projectId`, 'is not a project of the document');
+    user(r.startedById, `riskSimulations.${i}.startedById`);
+  });
 
   if (issues.length === 0) {
     for (const table of ['programmes', 'objectives', 'scheduleTasks', 'scheduleCalendars'] as const) {

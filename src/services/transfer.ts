@@ -9,7 +9,8 @@ import {
   EXPORT_FORMAT_VERSION,
   parentsFirst,
   ROW_TABLES,
-  RAID_TABLES,
+  PER_ORGANISATION,
+  REGISTER_TABLES,
   SCHEDULE_TABLES,
   validateDocument,
   type OrganisationDocument,
@@ -107,10 +108,10 @@ export async function exportOrganisation(db: Kysely<Database>, organisationId: s
     step('scheduleAssignments');
     const scheduleBaselines = await trx.selectFrom('scheduleBaseline').selectAll().where('organisationId', '=', orgId).orderBy('id').execute();
     step('scheduleBaselines');
-    const raid = {} as Pick<OrganisationDocument, (typeof RAID_TABLES)[number][0]>;
-    for (const [key, table] of RAID_TABLES) {
+    const raid = {} as Pick<OrganisationDocument, (typeof REGISTER_TABLES)[number][0]>;
+    for (const [key, table] of REGISTER_TABLES) {
       const q = trx.selectFrom(table).selectAll().where('organisationId', '=', orgId);
-      (raid as Record<string, unknown>)[key] = await (table === 'raidMatrix' ? q : q.orderBy('id' as never)).execute();
+      (raid as Record<string, unknown>)[key] = await ((PER_ORGANISATION as readonly string[]).includes(key) ? q : q.orderBy('id' as never)).execute();
       step(key);
     }
     return {
@@ -157,7 +158,7 @@ export type ImportResult = {
 
 type Tx = Transaction<Database>;
 
-type RowTableName = 'userAccount' | 'membership' | 'portfolio' | 'programme' | 'project' | 'objective' | 'contribution' | 'apiToken' | 'auditEvent' | (typeof SCHEDULE_TABLES)[number][1] | Exclude<(typeof RAID_TABLES)[number][1], 'raidMatrix'>;
+type RowTableName = 'userAccount' | 'membership' | 'portfolio' | 'programme' | 'project' | 'objective' | 'contribution' | 'apiToken' | 'auditEvent' | (typeof SCHEDULE_TABLES)[number][1] | Exclude<(typeof REGISTER_TABLES)[number][1], 'raidMatrix' | 'changePolicy'>;
 
 async function existing(trx: Tx, table: RowTableName, ids: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();
@@ -222,7 +223,7 @@ async function checkTarget(trx: Tx, doc: OrganisationDocument): Promise<{ skipUs
     ['contribution', 'contributions'],
     ['auditEvent', 'auditEvents'],
     ...SCHEDULE_TABLES.map(([key, table]) => [table, key] as const),
-    ...RAID_TABLES.filter((t): t is Exclude<(typeof RAID_TABLES)[number], readonly ['raidMatrices', 'raidMatrix']> => t[1] !== 'raidMatrix').map(([key, table]) => [table, key] as const),
+    ...REGISTER_TABLES.filter((t): t is Exclude<(typeof REGISTER_TABLES)[number], readonly ['raidMatrices', 'raidMatrix'] | readonly ['changePolicies', 'changePolicy']> => !(PER_ORGANISATION as readonly string[]).includes(t[0])).map(([key, table]) => [table, key] as const),
   ] as const;
   for (const [table, key] of tables) {
     const clash = await existing(trx, table, doc[key].map((r) => r.id));
@@ -290,8 +291,8 @@ export async function importOrganisation(db: Kysely<Database>, document: unknown
     await insert('scheduleResources', 'scheduleResource', doc.scheduleResources);
     await insert('scheduleAssignments', 'scheduleAssignment', doc.scheduleAssignments);
     await insert('scheduleBaselines', 'scheduleBaseline', doc.scheduleBaselines);
-    // RAID: a risk before the issue it became (the issue's risk_id is a foreign key).
-    for (const [key, table] of RAID_TABLES) await insert(key, table, doc[key] as never);
+    // Registers: a risk before the issue it became (the issue's risk_id is a foreign key), a change request before its steps.
+    for (const [key, table] of REGISTER_TABLES) await insert(key, table, doc[key] as never);
 
     const org = doc.organisation;
     await appendAudit(trx, ctx, {

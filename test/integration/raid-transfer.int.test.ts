@@ -17,7 +17,7 @@ for (const dialect of DIALECTS) {
   describe(`[${dialect}] RAID registers to and from CSV and XLSX`, () => {
     let h: Harness;
     let admin: Client & { cookie: string; csrf: string };
-    let ids: Record<string, string>;
+    let ids: Record<'pf' | 'ALPHA' | 'GAMMA' | 'DELTA' | 'task' | 'r1', string>;
     let ownerEmail: string;
     const now = new Date('2026-03-02T09:00:00Z');
     const send = (who: { cookie: string; csrf: string }, url: string, body: Buffer | string, type = 'text/csv') =>
@@ -36,9 +36,9 @@ for (const dialect of DIALECTS) {
         expect(res.statusCode, res.body).toBe(201);
         return res.json();
       };
-      ids = {};
+      ids = {} as typeof ids;
       ids.pf = (await post('/api/v1/portfolios', { organisationId: h.organisationId, code: 'NET', name: 'Network' })).id;
-      for (const code of ['ALPHA', 'GAMMA', 'DELTA']) ids[code] = (await post('/api/v1/projects', { portfolioId: ids.pf, code, name: `Project ${code}`, plannedStart: '2026-03-02' })).id;
+      for (const code of ['ALPHA', 'GAMMA', 'DELTA'] as const) ids[code] = (await post('/api/v1/projects', { portfolioId: ids.pf, code, name: `Project ${code}`, plannedStart: '2026-03-02' })).id;
       const task = await admin.post(`/api/v1/projects/${ids.ALPHA}/schedule/tasks`, { name: 'Commission', durationMinutes: 480 });
       ids.task = task.json().record.id;
       const scope = { scopeType: 'project', scopeId: ids.ALPHA };

@@ -17,6 +17,13 @@ import { DEFAULT_RISK_MATRIX } from '../../src/domain/raid/matrix.js';
 import { createLogItem } from '../../src/services/raid-logs.js';
 import { putRiskMatrix } from '../../src/services/raid-matrix.js';
 import { createRisk, riskOccurred, updateRisk } from '../../src/services/raid-risks.js';
+import { ChangeRequestCreate } from '../../src/api/schemas/change.schema.js';
+import { SimulationStart } from '../../src/api/schemas/simulation.schema.js';
+import { DEFAULT_CHANGE_POLICY } from '../../src/domain/change/index.js';
+import { putChangePolicy } from '../../src/services/change-policy.js';
+import { createChangeRequest, takeChangeStep } from '../../src/services/change-requests.js';
+import { getSimulation, startSimulation } from '../../src/services/simulations.js';
+import type { SimulationId } from '../../src/domain/ids.js';
 import type { Store } from '../../src/store/database.js';
 import type { Database } from '../../src/store/schema.js';
 import { DIALECTS, freshStore } from '../support/database.js';
@@ -49,6 +56,10 @@ const TABLES = [
   'raidAssumption',
   'raidDependency',
   'raidDecision',
+  'changePolicy',
+  'changeRequest',
+  'changeRequestStep',
+  'riskSimulation',
 ] as const;
 type Table = (typeof TABLES)[number];
 
@@ -66,6 +77,9 @@ async function counts(store: Store): Promise<Record<Table, number>> {
 
 /** Every list of rows of a document, empty. */
 const NO_ROWS = Object.fromEntries(ROW_TABLES.map((t) => [t, []])) as unknown as Pick<OrganisationDocument, (typeof ROW_TABLES)[number]>;
+
+/** The tables version 1 documents did not have (plans, registers, change control, simulation runs). */
+const SINCE_V1 = ROW_TABLES.slice(ROW_TABLES.indexOf('auditEvents') + 1);
 
 const clone = (doc: OrganisationDocument): OrganisationDocument => JSON.parse(JSON.stringify(doc)) as OrganisationDocument;
 
@@ -119,6 +133,18 @@ for (const dialect of DIALECTS) {
       await createLogItem(ctx, 'assumption', AssumptionCreate.parse({ scopeType: 'project', scopeId: pid, title: 'Access granted in May' }));
       await createLogItem(ctx, 'dependency', DependencyCreate.parse({ scopeType: 'project', scopeId: pid, title: 'Design signed off', direction: 'inbound', otherProjectId: other.id, ownTaskId: build.id }));
       await createLogItem(ctx, 'decision', DecisionCreate.parse({ scopeType: 'project', scopeId: pid, title: 'One crew or two?', options: ['One', 'Two'] }));
+      // Change control: a saved policy and a request taken through to approval (a baseline, a decision), raised by a person.
+      await putChangePolicy(ctx, orgId, { ...DEFAULT_CHANGE_POLICY, selfApproval: true, version: 0 });
+      const person: ServiceContext = { ...ctx, actor: { userId: analyst.id as UserId, name: 'Analyst', grants: [], system: true } };
+      let change = await createChangeRequest(person, ChangeRequestCreate.parse({ projectId: pid, title: 'Second crew', description: 'Add a crew', reason: 'Catch up', costImpact: 5_000, taskChanges: [{ taskId: survey.id, days: 1 }], scopeImpact: 'none', benefitsImpact: 'none', riskImpact: 'none' }));
+      for (const step of ['submit', 'assess', 'approve'] as const) change = await takeChangeStep(person, change.id, { step, version: change.version, note: '' });
+      // A finished simulation run of the plan.
+      let run = await startSimulation(ctx, pid, SimulationStart.parse({ iterations: 200, seed: 7 }));
+      for (let i = 0; i < 200 && run.status !== 'done'; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        run = await getSimulation(ctx, run.id as SimulationId);
+      }
+      expect(run.status).toBe('done');
       doc = await exportOrganisation(source.db, orgId);
     });
     afterAll(async () => {
@@ -128,7 +154,7 @@ for (const dialect of DIALECTS) {
 
     it('exports every row of the organisation', async () => {
       expect(doc).toMatchObject({ format: 'pharos-organisation', formatVersion: 3 });
-      for (const key of ['raidMatrices', 'raidRisks', 'raidRiskReviews', 'raidIssues', 'raidActions', 'raidAssumptions', 'raidDependencies', 'raidDecisions'] as const) expect(doc[key].length, key).toBeGreaterThan(0);
+      for (const key of ['raidMatrices', 'raidRisks', 'raidRiskReviews', 'raidIssues', 'raidActions', 'raidAssumptions', 'raidDependencies', 'raidDecisions', 'changePolicies', 'changeRequests', 'changeRequestSteps', 'riskSimulations'] as const) expect(doc[key].length, key).toBeGreaterThan(0);
       for (const [key, table] of [
         ['portfolios', 'portfolio'],
         ['programmes', 'programme'],
@@ -154,6 +180,10 @@ for (const dialect of DIALECTS) {
         ['raidAssumptions', 'raidAssumption'],
         ['raidDependencies', 'raidDependency'],
         ['raidDecisions', 'raidDecision'],
+        ['changePolicies', 'changePolicy'],
+        ['changeRequests', 'changeRequest'],
+        ['changeRequestSteps', 'changeRequestStep'],
+        ['riskSimulations', 'riskSimulation'],
       ] as const) {
         expect(doc[key], key).toEqual(await rows(source, table));
       }
@@ -259,6 +289,14 @@ for (const dialect of DIALECTS) {
         lostScope.raidRisks[0]!.scopeId = randomUUID();
         error = await refusal(importOrganisation(empty.db, lostScope));
         expect(error.message).toMatch(/raidRisks\.0\.scopeId: is not a project of the document/);
+        const strayStep = clone(doc);
+        strayStep.changeRequestSteps[0]!.changeRequestId = randomUUID() as never;
+        error = await refusal(importOrganisation(empty.db, strayStep));
+        expect(error.message).toMatch(/changeRequestSteps\.0\.changeRequestId: is not a change request of the document/);
+        const lostRun = clone(doc);
+        lostRun.riskSimulations[0]!.projectId = randomUUID() as never;
+        error = await refusal(importOrganisation(empty.db, lostRun));
+        expect(error.message).toMatch(/riskSimulations\.0\.projectId: is not a project of the document/);
         error = await refusal(importOrganisation(empty.db, { hello: 'world' }));
         expect(error.message).toMatch(/format: must be "pharos-organisation"/);
 
@@ -273,7 +311,7 @@ for (const dialect of DIALECTS) {
       try {
         const old = clone(doc) as unknown as Record<string, unknown>;
         old.formatVersion = 1;
-        for (const key of ROW_TABLES.filter((t) => t.startsWith('schedule') || t.startsWith('raid'))) delete old[key];
+        for (const key of SINCE_V1) delete old[key];
         const result = await importOrganisation(empty.db, old);
         expect(result.inserted.projects).toBe(doc.projects.length);
         expect(result.inserted.scheduleTasks).toBe(0);
@@ -306,7 +344,7 @@ for (const dialect of DIALECTS) {
       big.memberships = [];
       big.auditEvents = [];
       big.contributions = [];
-      for (const key of ROW_TABLES.filter((t) => t.startsWith('schedule') || t.startsWith('raid'))) Object.assign(big, { [key]: [] });
+      for (const key of SINCE_V1) Object.assign(big, { [key]: [] });
       big.portfolios = big.portfolios.map((p) => orgOf({ ...p, managerId: null }));
       big.programmes = big.programmes.map((p) => orgOf({ ...p, managerId: null }));
       big.objectives = big.objectives.map(orgOf);
