@@ -31,6 +31,7 @@ import {
   type StaffKey,
 } from './demo-catalogue.js';
 import { prng, type Rng } from './demo-prng.js';
+import { CHANGE_SCRIPTS, seedChanges } from './demo-changes.js';
 import { seedRaid, type RaidSeedResult } from './demo-raid.js';
 import { createObjective } from './objectives.js';
 import { createOrganisation } from './organisations.js';
@@ -91,6 +92,8 @@ export type SeedDemoResult = {
   unaligned: number;
   /** Items in the RAID registers. */
   raid: RaidSeedResult;
+  /** Change requests, at every point of the workflow. */
+  changeRequests: number;
 };
 
 
@@ -178,7 +181,7 @@ export async function seedDemo(ctx: ServiceContext, options: SeedDemoOptions = {
     throw new PharosError('duplicate', `the demo users already exist (${taken.map((t) => t.email).slice(0, 3).join(', ')}${taken.length > 3 ? ', …' : ''})`);
   }
 
-  const total = everyone.length + PORTFOLIOS.length + PROGRAMMES.length + OBJECTIVES.length + PROJECTS.length + DEMO_PLANS.length + PROJECTS.length;
+  const total = everyone.length + PORTFOLIOS.length + PROGRAMMES.length + OBJECTIVES.length + PROJECTS.length + DEMO_PLANS.length + PROJECTS.length + DEMO_PLANS.length * CHANGE_SCRIPTS;
   let done = 0;
   const tick = (step: string) => options.onProgress?.({ step, done: ++done, total });
 
@@ -310,6 +313,7 @@ export async function seedDemo(ctx: ServiceContext, options: SeedDemoOptions = {
 
   // The registers draw from their own stream, so adding to them leaves the rest of the demo as it was.
   const raid = await seedRaid(ctx, orgId, anchor, prng((options.seed ?? DEFAULT_SEED) + 1), () => tick('registers'));
+  const changeRequests = await seedChanges(ctx, orgId, anchor, () => tick('change requests'));
 
   return {
     organisationId: orgId,
@@ -321,6 +325,7 @@ export async function seedDemo(ctx: ServiceContext, options: SeedDemoOptions = {
     contributions,
     unaligned: PROJECTS.filter((p) => p.objectives.length === 0).length,
     raid,
+    changeRequests,
   };
 }
 
