@@ -103,8 +103,13 @@ const probes: Probe[] = [
     const c = (await a('POST', '/api/v1/change-requests', { projectId: i.j1, title: `To approve ${n}`, description: 'd', reason: 'r', scopeImpact: 'none', benefitsImpact: 'none', riskImpact: 'none' })).json();
     const s = (await a('POST', `/api/v1/change-requests/${c.id}/steps`, { step: 'submit', version: c.version })).json();
     const t = (await a('POST', `/api/v1/change-requests/${c.id}/steps`, { step: 'assess', version: s.version })).json();
-    return { method: 'POST', url: `/api/v1/change-requests/${c.id}/steps`, body: { step: 'approve', version: t.version } };
+    return { method: 'POST', url: `/api/v1/change-requests/${c.id}/steps`, body: { step: 'approve', version: t.version, baselineNumber: 10 } };
   } },
+  { name: 'simulate the plan of J1', action: 'raid:manage', target: path.j1, request: async (_h, i, a, n) => {
+    await a('POST', `/api/v1/projects/${i.j1}/schedule/tasks`, { name: `Task ${n}`, durationMinutes: 480 });
+    return { method: 'POST', url: `/api/v1/projects/${i.j1}/simulations`, body: { iterations: 100, seed: n } };
+  } },
+  { name: 'read the contingency of G1', action: 'read', target: path.g1, request: async (_h, i) => ({ method: 'GET', url: `/api/v1/programmes/${i.g1}/contingency` }) },
   { name: 'set the change policy', action: 'change-policy:manage', target: path.org, request: async (_h, i, a) => {
     const { organisationId: _o, ...p } = (await a('GET', `/api/v1/organisations/${i.org}/change-policy`)).json();
     return { method: 'PUT', url: `/api/v1/organisations/${i.org}/change-policy`, body: p };
