@@ -11,6 +11,7 @@ import { OverviewTab } from './pages/project/overview-tab';
 import { ProjectPage } from './pages/project/project-page';
 import { ScheduleTab } from './pages/project/schedule/schedule-tab';
 import { StrategyTab } from './pages/project/strategy-tab';
+import { RulesPage } from './pages/rules/rules-page';
 import { SignInPage } from './pages/sign-in/sign-in-page';
 import { StrategyPage } from './pages/strategy/strategy-page';
 import { AppLayout } from './shell/app-layout';
@@ -29,6 +30,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'strategy', element: <StrategyPage /> },
+          { path: 'rules', element: <RulesPage /> },
           { path: 'portfolios/:portfolioId', element: <PortfolioPage /> },
           { path: 'programmes/:programmeId', element: <ProgrammePage /> },
           {
