@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { hasChromium, startE2e, type E2e } from './support.js';
+import { FIXED_NOW, hasChromium, startE2e, type E2e } from './support.js';
 
 const pick = async (page: Page, label: string, option: string) => {
   await page.getByRole('dialog').getByRole('combobox', { name: label }).click();
@@ -26,8 +26,10 @@ describe.skipIf(!hasChromium)('risks and issues', () => {
   });
   afterAll(() => e2e?.close());
 
-  it('raises a risk, sees it on the heat map, filters by its cell, and the programme sees it escalated', async () => {
+  it('raises a risk, sees it on the heat map and the exposure trend, filters by its cell, and the programme sees it escalated', async () => {
     const { page } = await e2e.open('admin');
+    // The browser's today is the server's, so the trend ends on the day the risks are raised.
+    await page.clock.setFixedTime(new Date(FIXED_NOW));
     await page.goto(`/projects/${id('CX-001')}/raid`);
     await page.getByText('No open risks').waitFor();
     await page.getByRole('button', { name: 'Raise risk' }).click();
@@ -54,6 +56,16 @@ describe.skipIf(!hasChromium)('risks and issues', () => {
     await pick(page, 'Impact', '2 · Low');
     await page.getByRole('dialog').getByRole('button', { name: 'Raise risk' }).click();
     await table.locator('tbody tr', { hasText: 'Copywriter unavailable' }).waitFor();
+    // Exposure is the open risks' scores added up: nothing before today, 20 + 4 now.
+    const trend = page.getByRole('figure', { name: 'Exposure trend' });
+    const risen = 'Exposure rose from 0 to 24 over the last six months; 2 open risks now, 24 after response.';
+    await trend.getByRole('img', { name: `Exposure trend: ${risen}` }).waitFor();
+    expect(await trend.getByText(risen).count()).toBe(1);
+    expect(await trend.getByRole('img').locator('svg path').count(), 'ECharts drew the lines').toBeGreaterThan(2);
+    await trend.locator('label', { hasText: '3 m' }).click();
+    await trend.getByText('Exposure rose from 0 to 24 over the last three months; 2 open risks now, 24 after response.').waitFor();
+    await trend.locator('label', { hasText: '6 m' }).click();
+    await trend.getByText(risen).waitFor();
     await cell.click();
     await page.getByRole('button', { name: /Cell P4 × I5/ }).waitFor();
     await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
@@ -64,12 +76,17 @@ describe.skipIf(!hasChromium)('risks and issues', () => {
       await expect.poll(() => sidewaysOverflow(table), { message: `${size.width}×${size.height}: the list scrolls sideways` }).toBe(0);
       const map = (await page.getByRole('grid', { name: /Risks by probability and impact/ }).boundingBox())!;
       expect(map.x + map.width, `${size.width}×${size.height}: the heat map is beside the list`).toBeLessThan((await table.boundingBox())!.x);
+      const chart = (await trend.boundingBox())!;
+      expect(chart.x + chart.width, `${size.width}×${size.height}: the trend is beside the list`).toBeLessThan((await table.boundingBox())!.x);
+      expect(chart.y, `${size.width}×${size.height}: the trend is under the heat map`).toBeGreaterThan(map.y + map.height);
     }
 
     await page.goto(`/programmes/${e2e.fixture.programmes.cx}`);
     const section = page.getByRole('region', { name: 'Risks and issues' });
     const escalated = section.getByRole('table', { name: 'Risks' }).locator('tbody tr', { hasText: 'Payment provider fails certification' });
     await escalated.getByText('from CX-001 New web shop').waitFor();
+    // The programme's trend counts what was escalated to it.
+    await section.getByRole('figure', { name: 'Exposure trend' }).getByText('Exposure rose from 0 to 20 over the last six months; 1 open risk now, 20 after response.').waitFor();
     expect(await section.getByRole('table', { name: 'Risks' }).locator('tbody tr', { hasText: 'Copywriter unavailable' }).count()).toBe(0);
   });
 

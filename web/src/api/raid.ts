@@ -18,10 +18,11 @@ import type {
   RiskListQuery,
   RiskMatrixDocument,
   RiskPatch,
+  Trend,
 } from '../../../src/api/schemas/raid.schema.js';
 import type { Page } from './types';
 
-export type { Assumption, Decision, Dependency, HeatMap, Issue, IssueDetail, RaidAction, Risk, RiskDetail, RiskMatrixDocument };
+export type { Assumption, Decision, Dependency, HeatMap, Issue, IssueDetail, RaidAction, Risk, RiskDetail, RiskMatrixDocument, Trend };
 
 /** The level a register shows: a portfolio, a programme or a project. */
 export type RaidLevel = { scopeType: 'portfolio' | 'programme' | 'project'; scopeId: string };
@@ -32,6 +33,7 @@ export const raidKeys = {
   all: ['raid'] as const,
   risks: (level: RaidLevel, filters: RiskFilters) => ['raid', 'risks', level, filters] as const,
   heatMap: (level: RaidLevel, residual: boolean) => ['raid', 'heat-map', level, residual] as const,
+  trend: (level: RaidLevel, range: TrendRange) => ['raid', 'trend', level, range] as const,
   risk: (id: string) => ['raid', 'risk', id] as const,
   history: (id: string) => ['raid', 'risk', id, 'history'] as const,
   issues: (level: RaidLevel, filters: IssueFilters) => ['raid', 'issues', level, filters] as const,
@@ -53,6 +55,13 @@ export function useRisks(level: RaidLevel, filters: RiskFilters) {
 
 export function useHeatMap(level: RaidLevel, residual: boolean) {
   return useQuery({ queryKey: raidKeys.heatMap(level, residual), queryFn: () => api.get<HeatMap>('/risks/heat-map', { ...level, residual }) });
+}
+
+/** The days a trend covers: `from` to `to` (ISO dates) every `stepDays`, with the items the register shows. */
+export type TrendRange = { from: string; to: string; stepDays: number; include: 'own' | 'escalated' | 'all' };
+
+export function useRiskTrend(level: RaidLevel, range: TrendRange) {
+  return useQuery({ queryKey: raidKeys.trend(level, range), queryFn: ({ signal }) => api.get<Trend>('/risks/trend', { ...level, ...range }, signal), placeholderData: keepPreviousData });
 }
 
 export function useRisk(id: string | null) {

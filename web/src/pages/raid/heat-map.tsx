@@ -17,7 +17,7 @@ type Props = {
  */
 export function HeatMap({ data, residual, onResidual, selected, onSelect }: Props) {
   return (
-    <Paper withBorder p="sm" className={classes.heatMap}>
+    <Paper withBorder p="sm">
       <Group justify="space-between" mb="xs" gap="xs">
         <Text fw={600} size="sm">
           Heat map

@@ -8,6 +8,7 @@ import { DataTable, type Column } from '../../shared/data-table';
 import { EmptyState } from '../../shared/empty-state';
 import { ErrorPanel } from '../../shared/error-panel';
 import { formatDate } from '../../shared/format';
+import { ExposureTrend } from './exposure-trend';
 import { HeatMap } from './heat-map';
 import { levelOptions, NewRiskModal } from './new-risk-modal';
 import classes from './raid.module.css';
@@ -25,7 +26,7 @@ type Props = { level: RaidLevel; matrix: RiskMatrixDocument | undefined; may: { 
  */
 const FULL_WIDTH = 1240;
 
-/** A level's risk register: the heat map beside the list; filter, sort, rate in place, open one for the rest. */
+/** A level's risk register: the heat map and exposure trend beside the list; filter, sort, rate in place, open one for the rest. */
 export function RiskRegister({ level, matrix, may, include }: Props) {
   const [status, setStatus] = useState<Risk['status'] | null>('open');
   const [search, setSearch] = useState('');
@@ -143,7 +144,10 @@ export function RiskRegister({ level, matrix, may, include }: Props) {
   const failure = patchRisk.error ? (isApiError(patchRisk.error) ? patchRisk.error.problem.detail : String(patchRisk.error)) : null;
   return (
     <div className={classes.layout} ref={layout}>
-      <HeatMap data={heat.data} residual={residual} onResidual={(v) => (setResidual(v), setCell(null))} selected={cell} onSelect={setCell} />
+      <div className={classes.side}>
+        <HeatMap data={heat.data} residual={residual} onResidual={(v) => (setResidual(v), setCell(null))} selected={cell} onSelect={setCell} />
+        <ExposureTrend level={level} include={include} />
+      </div>
       <Stack gap="xs" className={classes.list}>
         <Group gap="xs" wrap="wrap">
           <TextInput size="xs" placeholder="Search risks" leftSection={<IconSearch size={14} />} value={search} onChange={(e) => setSearch(e.currentTarget.value)} aria-label="Search risks" w={200} />
