@@ -1,14 +1,18 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import type { SimulationRun, SimulationStart } from '../../../src/api/schemas/simulation.schema.js';
+import type { ContingencyRollUp, SimulationRun, SimulationStart } from '../../../src/api/schemas/simulation.schema.js';
 
-export type { SimulationRun, SimulationStart };
+export type { ContingencyRollUp, SimulationRun, SimulationStart };
 export type SimulationResult = NonNullable<SimulationRun['result']>;
 
 export const simulationKeys = {
   list: (projectId: string) => ['simulations', 'project', projectId] as const,
   run: (id: string) => ['simulations', 'run', id] as const,
+  contingency: (level: ContingencyLevel, confidence: number) => ['simulations', 'contingency', level, confidence] as const,
 };
+
+/** A programme or portfolio whose projects' contingency is rolled up. */
+export type ContingencyLevel = { type: 'programme' | 'portfolio'; id: string };
 
 const active = (run: SimulationRun | undefined) => run !== undefined && (run.status === 'queued' || run.status === 'running');
 
@@ -41,4 +45,13 @@ export function useSimulationMutations(projectId: string) {
     start: useMutation({ mutationFn: (body: Partial<SimulationStart>) => api.post<SimulationRun>(`/projects/${projectId}/simulations`, body), onSuccess: refresh }),
     cancel: useMutation({ mutationFn: (id: string) => api.post<SimulationRun>(`/simulations/${id}/cancel`), onSuccess: refresh }),
   };
+}
+
+/** Schedule and cost contingency at `confidence` (0.8: P80) from each project's latest finished run, rolled up. */
+export function useContingency(level: ContingencyLevel, confidence: number) {
+  return useQuery({
+    queryKey: simulationKeys.contingency(level, confidence),
+    queryFn: ({ signal }) => api.get<ContingencyRollUp>(`/${level.type === 'programme' ? 'programmes' : 'portfolios'}/${level.id}/contingency`, { confidence }, signal),
+    placeholderData: keepPreviousData,
+  });
 }

@@ -5,6 +5,7 @@ import { usePortfolio, usePortfolioSummary } from '../../api/queries';
 import { useCurrentOrganisation } from '../../auth/current-organisation';
 import { portfolioPath } from '../../auth/permissions';
 import { ChangeSection } from '../change/change-section';
+import { ContingencySection } from '../contingency/contingency-section';
 import { RaidSection } from '../raid/raid-section';
 import { ErrorPanel } from '../../shared/error-panel';
 import { PmoModeChip } from '../../shared/pmo-mode-chip';
@@ -64,6 +65,7 @@ export function PortfolioPage() {
         />
       </Stack>
       {portfolio.data && <RaidSection level={{ scopeType: 'portfolio', scopeId: portfolioId }} path={portfolioPath(orgId, portfolioId)} />}
+      {portfolio.data && <ContingencySection level={{ type: 'portfolio', id: portfolioId }} />}
       {portfolio.data && <ChangeSection level={{ scopeType: 'portfolio', scopeId: portfolioId }} />}
       {portfolio.data && <NewProjectModal opened={creating} onClose={close} portfolioId={portfolioId} programmes={programmes} />}
     </>

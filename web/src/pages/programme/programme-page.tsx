@@ -7,6 +7,7 @@ import type { TreeProgramme } from '../../api/types';
 import { useCurrentOrganisation } from '../../auth/current-organisation';
 import { programmePath } from '../../auth/permissions';
 import { ChangeSection } from '../change/change-section';
+import { ContingencySection } from '../contingency/contingency-section';
 import { RaidSection } from '../raid/raid-section';
 import { ErrorPanel } from '../../shared/error-panel';
 import { NewProjectModal } from '../../shared/projects/new-project-modal';
@@ -91,6 +92,7 @@ export function ProgrammePage() {
         />
       </Stack>
       {g && <RaidSection level={{ scopeType: 'programme', scopeId: g.id }} path={programmePath(tree, orgId, g.portfolioId, g.id)} />}
+      {g && <ContingencySection level={{ type: 'programme', id: g.id }} />}
       {g && <ChangeSection level={{ scopeType: 'programme', scopeId: g.id }} />}
       {g && <NewProjectModal opened={creating} onClose={close} portfolioId={g.portfolioId} programmes={siblings} programmeId={g.id} />}
     </>
