@@ -23,20 +23,26 @@ function problem(error: unknown): string | null {
 export function RiskDrawer({ riskId, onClose, matrix, mayManage }: Props) {
   const risk = useRisk(riskId);
   const r = risk.data;
+  // What is typed for a new action outlives a refresh of the risk (a save, another person's edit).
+  const [action, setAction] = useState<NewAction>({ riskId: null, title: '', due: '', owner: null });
+  const mine = action.riskId === riskId ? action : { riskId, title: '', due: '', owner: r?.ownerId ?? null };
   return (
     <Drawer opened={riskId !== null} onClose={onClose} position="right" size="lg" title={r ? `${r.ref} ${r.title}` : 'Risk'}>
-      {!r ? <Skeleton h={300} /> : <RiskDetailView key={`${r.id}:${r.version}`} risk={r} matrix={matrix} mayManage={mayManage} />}
+      {!r ? <Skeleton h={300} /> : <RiskDetailView key={`${r.id}:${r.version}`} risk={r} matrix={matrix} mayManage={mayManage} action={mine} setAction={(a) => setAction({ ...mine, ...a, riskId })} />}
     </Drawer>
   );
 }
 
-function RiskDetailView({ risk: r, matrix, mayManage }: { risk: RiskDetail; matrix: RiskMatrixDocument | undefined; mayManage: boolean }) {
+type NewAction = { riskId: string | null; title: string; due: string; owner: string | null };
+
+function RiskDetailView({ risk: r, matrix, mayManage, action, setAction }: { risk: RiskDetail; matrix: RiskMatrixDocument | undefined; mayManage: boolean; action: NewAction; setAction: (a: Partial<NewAction>) => void }) {
   const { patchRisk, addAction, patchAction, occurred } = useRaidMutations();
   const history = useRiskHistory(r.id);
   const [draft, setDraft] = useState({ ownerId: r.ownerId, cause: r.cause, event: r.event, effect: r.effect, response: r.response, responseStrategy: r.responseStrategy, residualProbability: r.residualProbability, residualImpact: r.residualImpact, proximity: r.proximity ?? '', escalate: r.escalate });
-  const [actionTitle, setActionTitle] = useState('');
-  const [actionDue, setActionDue] = useState('');
-  const [actionOwner, setActionOwner] = useState<string | null>(r.ownerId);
+  const { title: actionTitle, due: actionDue, owner: actionOwner } = action;
+  const setActionTitle = (title: string) => setAction({ title });
+  const setActionDue = (due: string) => setAction({ due });
+  const setActionOwner = (owner: string | null) => setAction({ owner });
   const dirty =
     draft.ownerId !== r.ownerId || draft.cause !== r.cause || draft.event !== r.event || draft.effect !== r.effect || draft.response !== r.response || draft.responseStrategy !== r.responseStrategy ||
     draft.residualProbability !== r.residualProbability || draft.residualImpact !== r.residualImpact || draft.proximity !== (r.proximity ?? '') || draft.escalate !== r.escalate;
@@ -137,7 +143,7 @@ function RiskDetailView({ risk: r, matrix, mayManage }: { risk: RiskDetail; matr
             variant="default"
             disabled={actionTitle.trim() === ''}
             loading={addAction.isPending}
-            onClick={() => addAction.mutate({ itemType: 'risk', itemId: r.id, input: { title: actionTitle, ownerId: actionOwner, due: actionDue || null } }, { onSuccess: () => (setActionTitle(''), setActionDue('')) })}
+            onClick={() => addAction.mutate({ itemType: 'risk', itemId: r.id, input: { title: actionTitle, ownerId: actionOwner, due: actionDue || null } }, { onSuccess: () => setAction({ title: '', due: '' }) })}
           >
             Add
           </Button>
