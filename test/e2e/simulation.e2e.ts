@@ -4,7 +4,7 @@ import { LinkCreate, TaskCreate } from '../../src/api/schemas/schedule.schema.js
 import type { ProjectId } from '../../src/domain/ids.js';
 import { createRisk } from '../../src/services/raid-risks.js';
 import { createLink, createTask } from '../../src/services/schedule-edits.js';
-import { hasChromium, startE2e, type E2e } from './support.js';
+import { cssOf, FIXED_NOW, hasChromium, startE2e, type E2e } from './support.js';
 
 describe.skipIf(!hasChromium)('risk simulation', () => {
   let e2e: E2e;
@@ -63,6 +63,50 @@ describe.skipIf(!hasChromium)('risk simulation', () => {
     expect(page.url()).toMatch(/\?run=[0-9a-f-]{36}$/);
     await e2e.screenshot(page, 'project-simulation-laptop');
     expect(dialogs).toEqual([]);
+  });
+
+  it("shades the Gantt's bars by each task's criticality in the latest run, with a column of it, from one request", async () => {
+    const { page } = await e2e.open('admin');
+    await page.clock.setFixedTime(new Date(FIXED_NOW));
+    const runRequests: string[] = [];
+    page.on('request', (r) => {
+      if (/\/api\/v1\/simulations\//.test(r.url())) runRequests.push(r.url());
+    });
+    await page.goto(`/projects/${projectId}/schedule`);
+    const gantt = page.getByRole('grid', { name: 'Gantt chart' });
+    await gantt.waitFor();
+    const cell = (task: string) => page.locator(`[data-task="${task}"] [data-cell$=":criticality"]`);
+    // Off at first: no column, and the run's result is not fetched.
+    expect(await gantt.getByRole('columnheader', { name: 'Criticality' }).count()).toBe(0);
+    expect(runRequests).toEqual([]);
+
+    await page.getByRole('switch', { name: 'Criticality (from run of 2 Mar 2026)' }).check();
+    await gantt.getByRole('columnheader', { name: 'Criticality' }).waitFor();
+    // The build-install branch (35 days) always drives the finish; training (8 days) never does.
+    for (const task of ['Design the layout', 'Build the racking', 'Install the conveyors', 'Commission the system']) await expect.poll(() => cell(task).innerText(), { message: task }).toBe('100%');
+    expect(await cell('Train the staff').innerText()).toBe('0%');
+    const bar = (task: string) => page.locator(`[data-bar="${task}"]`);
+    expect(await bar('Train the staff').getAttribute('aria-label')).toMatch(/critical in 0% of the iterations of the run of 2 Mar 2026$/);
+    expect(await bar('Build the racking').getAttribute('aria-label')).toMatch(/critical in 100% of the iterations of the run of 2 Mar 2026$/);
+    // Shaded by the index: an always-critical bar and a never-critical one differ in colour.
+    expect(await cssOf(bar('Build the racking'), 'background-color')).not.toBe(await cssOf(bar('Train the staff'), 'background-color'));
+    await page.getByText('Train the staff · 0% critical').waitFor();
+    // One request for the whole plan, not one per row.
+    expect(runRequests).toHaveLength(1);
+    await e2e.screenshot(page, 'project-schedule-criticality-laptop', { fullPage: false });
+
+    await page.getByRole('switch', { name: /^Criticality/ }).uncheck();
+    await gantt.getByRole('columnheader', { name: 'Criticality' }).waitFor({ state: 'detached' });
+    expect(await cell('Train the staff').count()).toBe(0);
+  });
+
+  it('offers no criticality on the Gantt of a project without a finished run', async () => {
+    const { page } = await e2e.open('admin');
+    const other = e2e.fixture.projects['DIG-010'] as ProjectId;
+    await createTask(e2e.system, other as ProjectId, TaskCreate.parse({ name: 'Pick a warehouse', durationMinutes: 480 }));
+    await page.goto(`/projects/${other}/schedule`);
+    await page.locator('[data-bar="Pick a warehouse"]').waitFor();
+    expect(await page.getByRole('switch', { name: /^Criticality/ }).count()).toBe(0);
   });
 
   it('refuses bad options on the field before sending them', async () => {

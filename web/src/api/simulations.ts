@@ -14,14 +14,28 @@ export const simulationKeys = {
 /** A programme or portfolio whose projects' contingency is rolled up. */
 export type ContingencyLevel = { type: 'programme' | 'portfolio'; id: string };
 
+const listRuns = (projectId: string, signal: AbortSignal) => api.get<{ items: SimulationRun[] }>(`/projects/${projectId}/simulations`, { limit: 50 }, signal);
+
 const active = (run: SimulationRun | undefined) => run !== undefined && (run.status === 'queued' || run.status === 'running');
 
 /** The project's runs, newest first; polled while one of them is under way. */
 export function useSimulations(projectId: string) {
   return useQuery({
     queryKey: simulationKeys.list(projectId),
-    queryFn: ({ signal }) => api.get<{ items: SimulationRun[] }>(`/projects/${projectId}/simulations`, { limit: 50 }, signal),
+    queryFn: ({ signal }) => listRuns(projectId, signal),
     refetchInterval: (q) => (q.state.data?.items.some(active) ? 1000 : false),
+  });
+}
+
+/**
+ * The project's latest finished run (without its result), or null: the same list as the
+ * Simulation tab's, read here without polling.
+ */
+export function useLatestDoneSimulation(projectId: string) {
+  return useQuery({
+    queryKey: simulationKeys.list(projectId),
+    queryFn: ({ signal }) => listRuns(projectId, signal),
+    select: (data) => data.items.find((r) => r.status === 'done') ?? null,
   });
 }
 

@@ -18,8 +18,21 @@ const COLUMNS = [
   { key: 'finish', label: 'Finish', width: 102 },
   { key: 'predecessors', label: 'Predecessors', width: 92 },
 ] as const;
+/** The grid's editable columns. */
 export type Column = (typeof COLUMNS)[number]['key'];
-const GRID = COLUMNS.reduce((w, c) => w + c.width, 0);
+/** With a simulation's criticality shown, one more (read-only) column at the grid's right. */
+const CRITICALITY_COLUMN = { key: 'criticality', label: 'Criticality', width: 78 } as const;
+type GridColumn = Column | 'criticality';
+type ColumnDef = { key: GridColumn; label: string; width: number };
+const WITH_CRITICALITY: readonly ColumnDef[] = [...COLUMNS, CRITICALITY_COLUMN];
+const widthOf = (columns: readonly ColumnDef[]) => columns.reduce((w, c) => w + c.width, 0);
+
+/** A simulation run's criticality index per task (0 to 1), and which run it is from. */
+export type Criticality = { index: ReadonlyMap<string, number>; run: string };
+
+const percent = (index: number) => `${Math.round(index * 100)}%`;
+/** A bar's fill for a criticality index: grey for never critical, through to deep red for always. */
+const shade = (index: number | undefined) => (index === undefined ? undefined : { backgroundColor: `color-mix(in srgb, var(--mantine-color-red-8) ${Math.round(index * 100)}%, var(--mantine-color-gray-3))`, borderColor: `color-mix(in srgb, var(--mantine-color-red-9) ${Math.round(index * 100)}%, var(--mantine-color-gray-6))` });
 
 export type Editing = { taskId: string; column: Column } | null;
 
@@ -42,16 +55,21 @@ type Props = {
   onSelect: (taskId: string) => void;
   /** The chart's mouse gestures (drag, resize, link); without them the chart is read-only. */
   gestures?: BarGestures;
+  /** When given, a Criticality column and bars shaded by each task's criticality index. */
+  criticality?: Criticality | null;
 };
 
 /**
  * The Gantt: a spreadsheet of tasks on the left (edit a cell with Enter, F2 or a double
  * click) and their bars on the right, with milestones, summaries, progress, link arrows, the
  * critical path, baseline bars and a today line; with the mouse, bars move, stretch and link
- * (see {@link useBarDrag}). Only the rows on screen are rendered, so a
- * plan of thousands of tasks scrolls as smoothly as ten.
+ * (see {@link useBarDrag}). With a simulation's criticality, a column gives each task's index
+ * and the bars are shaded by it (from the one run already loaded: nothing is fetched per row).
+ * Only the rows on screen are rendered, so a plan of thousands of tasks scrolls as smoothly as ten.
  */
-export function Gantt({ tasks, rowNumber, collapsed, onToggle, links, minutesPerDay, zoom, baseline, today, editable, onEdit, selected, onSelect, gestures }: Props) {
+export function Gantt({ tasks, rowNumber, collapsed, onToggle, links, minutesPerDay, zoom, baseline, today, editable, onEdit, selected, onSelect, gestures, criticality }: Props) {
+  const columns = criticality ? WITH_CRITICALITY : COLUMNS;
+  const grid = widthOf(columns);
   const scroller = useRef<HTMLDivElement>(null);
   const px = ZOOMS[zoom].pxPerDay;
   const [editing, setEditing] = useState<Editing>(null);
@@ -96,11 +114,11 @@ export function Gantt({ tasks, rowNumber, collapsed, onToggle, links, minutesPer
   });
   const scale = useMemo(() => ticks(zoom, range.from, range.to), [zoom, range]);
 
-  const move = (taskId: string, column: Column, dRow: number, dCol: number) => {
+  const move = (taskId: string, column: GridColumn, dRow: number, dCol: number) => {
     const i = (rowOf.get(taskId) ?? 0) + dRow;
-    const c = COLUMNS.findIndex((k) => k.key === column) + dCol;
+    const c = columns.findIndex((k) => k.key === column) + dCol;
     const target = tasks[Math.max(0, Math.min(tasks.length - 1, i))];
-    const col = COLUMNS[Math.max(1, Math.min(COLUMNS.length - 1, c))]!.key;
+    const col = columns[Math.max(1, Math.min(columns.length - 1, c))]!.key;
     if (!target) return;
     onSelect(target.id);
     rows.scrollToIndex(Math.max(0, Math.min(tasks.length - 1, i)));
@@ -109,11 +127,11 @@ export function Gantt({ tasks, rowNumber, collapsed, onToggle, links, minutesPer
 
   return (
     <div ref={scroller} className={classes.scroller} style={{ height: `min(calc(100dvh - 290px), ${HEADER + rows.getTotalSize() + 18}px)` }} role="grid" aria-label="Gantt chart" aria-rowcount={tasks.length + 1}>
-      <div style={{ width: GRID + width, height: HEADER + rows.getTotalSize(), position: 'relative' }}>
-        <div className={classes.header} style={{ width: GRID + width }} role="row">
-          <div className={classes.gridHead} style={{ width: GRID }}>
-            {COLUMNS.map((c) => (
-              <div key={c.key} role="columnheader" className={classes.headCell} style={{ width: c.width }}>
+      <div style={{ width: grid + width, height: HEADER + rows.getTotalSize(), position: 'relative' }}>
+        <div className={classes.header} style={{ width: grid + width }} role="row">
+          <div className={classes.gridHead} style={{ width: grid }}>
+            {columns.map((c) => (
+              <div key={c.key} role="columnheader" className={classes.headCell} style={{ width: c.width, textAlign: c.key === 'criticality' ? 'right' : undefined }} title={c.key === 'criticality' ? `Share of the iterations of ${criticality?.run ?? 'the run'} in which the task was on the critical path` : undefined}>
                 {c.label}
               </div>
             ))}
@@ -132,7 +150,7 @@ export function Gantt({ tasks, rowNumber, collapsed, onToggle, links, minutesPer
           </div>
         </div>
 
-        <div className={classes.timeline} style={{ left: GRID, top: HEADER, width, height: rows.getTotalSize() }} aria-hidden>
+        <div className={classes.timeline} style={{ left: grid, top: HEADER, width, height: rows.getTotalSize() }} aria-hidden>
           {scale.bottom.map((t) => (
             <div key={`g${t.day}`} className={classes.gridLine} style={{ left: (t.day - range.from) * px }} />
           ))}
@@ -168,7 +186,10 @@ export function Gantt({ tasks, rowNumber, collapsed, onToggle, links, minutesPer
               task={t}
               index={item.index}
               top={HEADER + item.start}
-              gridWidth={GRID}
+              gridWidth={grid}
+              columns={columns}
+              criticalityRun={criticality?.run ?? null}
+              criticality={criticality?.index.get(t.id)}
               px={px}
               from={range.from}
               minutesPerDay={minutesPerDay}
@@ -189,7 +210,7 @@ export function Gantt({ tasks, rowNumber, collapsed, onToggle, links, minutesPer
             />
           );
         })}
-        {onGesture && drag.overlay(GRID, HEADER, width, rows.getTotalSize())}
+        {onGesture && drag.overlay(grid, HEADER, width, rows.getTotalSize())}
       </div>
     </div>
   );
@@ -197,6 +218,11 @@ export function Gantt({ tasks, rowNumber, collapsed, onToggle, links, minutesPer
 
 type RowProps = {
   task: ScheduleTask;
+  columns: readonly ColumnDef[];
+  /** The run whose criticality is shown, or null when it is not. */
+  criticalityRun: string | null;
+  /** The task's criticality index in that run (undefined: not in the run). */
+  criticality: number | undefined;
   index: number;
   row: number;
   collapsed: boolean;
@@ -215,36 +241,38 @@ type RowProps = {
   onStartEdit: (column: Column) => void;
   onStopEdit: () => void;
   onEdit: Props['onEdit'];
-  onMove: (taskId: string, column: Column, dRow: number, dCol: number) => void;
+  onMove: (taskId: string, column: GridColumn, dRow: number, dCol: number) => void;
   /** Starts a mouse gesture on the bar; absent when the chart is read-only. */
   onGesture: ((e: PointerEvent, task: ScheduleTask, gesture: Gesture) => void) | undefined;
 };
 
-const TaskRow = memo(function TaskRow({ task: t, index, row, collapsed, onToggle, top, gridWidth, px, from, minutesPerDay, predecessors, baseline, selected, editing, editable, onSelect, onStartEdit, onStopEdit, onEdit, onMove, onGesture }: RowProps) {
+const TaskRow = memo(function TaskRow({ task: t, columns, criticalityRun, criticality: crit, index, row, collapsed, onToggle, top, gridWidth, px, from, minutesPerDay, predecessors, baseline, selected, editing, editable, onSelect, onStartEdit, onStopEdit, onEdit, onMove, onGesture }: RowProps) {
   const x = (text: string) => (dayOf(text) - from) * px;
   const milestone = t.milestone || (t.durationMinutes === 0 && !t.summary);
   // A task with an actual finish is done, whatever percentage was typed.
   const done = t.actualFinish ? 100 : t.percentComplete;
-  const text: Record<Column, string> = {
+  const text: Record<GridColumn, string> = {
     row: String(row),
     name: t.name,
     duration: t.summary ? formatDuration(t.durationMinutes, minutesPerDay) : formatDuration(t.durationMinutes, minutesPerDay),
     start: formatPlanDate(t.start),
     finish: formatPlanDate(t.finish),
     predecessors,
+    criticality: crit === undefined ? '—' : percent(crit),
   };
-  const editText: Record<Column, string> = {
+  const editText: Record<GridColumn, string> = {
     ...text,
     start: t.start ? t.start.slice(0, 16).replace('T', ' ') : '',
     finish: t.finish ? t.finish.slice(0, 16).replace('T', ' ') : '',
   };
   const status = [done > 0 ? `${done}% done` : null, t.critical ? 'critical' : null, t.summary ? 'summary' : null, milestone ? 'milestone' : null].filter(Boolean).join(', ');
-  const label = `${t.wbs} ${t.name}: ${formatPlanDate(t.start, true)} to ${formatPlanDate(t.finish, true)}, ${formatDuration(t.durationMinutes, minutesPerDay)}, total slack ${formatDuration(t.totalSlackMinutes ?? 0, minutesPerDay)}${status ? ` (${status})` : ''}`;
+  const critical = criticalityRun && crit !== undefined ? `, critical in ${percent(crit)} of the iterations of ${criticalityRun}` : '';
+  const label = `${t.wbs} ${t.name}: ${formatPlanDate(t.start, true)} to ${formatPlanDate(t.finish, true)}, ${formatDuration(t.durationMinutes, minutesPerDay)}, total slack ${formatDuration(t.totalSlackMinutes ?? 0, minutesPerDay)}${status ? ` (${status})` : ''}${critical}`;
   const left = t.start ? x(t.start) : 0;
   const right = t.finish ? x(t.finish) : left;
-  const editableColumn = (c: Column) => editable && c !== 'row' && !(t.summary && (c === 'duration' || c === 'finish'));
+  const editableColumn = (c: GridColumn): c is Column => editable && c !== 'row' && c !== 'criticality' && !(t.summary && (c === 'duration' || c === 'finish'));
 
-  const keyDown = (column: Column) => (e: KeyboardEvent) => {
+  const keyDown = (column: GridColumn) => (e: KeyboardEvent) => {
     if (t.summary && (e.key === '+' || e.key === '-') && (e.key === '+') === collapsed) {
       e.preventDefault();
       onToggle(t.id);
@@ -269,21 +297,23 @@ const TaskRow = memo(function TaskRow({ task: t, index, row, collapsed, onToggle
   return (
     <div className={`${classes.row} ${selected ? classes.selected : ''}`} style={{ top, height: ROW }} role="row" aria-rowindex={index + 2} data-task={t.name}>
       <div className={classes.gridRow} style={{ width: gridWidth }}>
-        {COLUMNS.map((c) =>
-          editing === c.key ? (
-            <CellEditor key={c.key} width={c.width} initial={editText[c.key]} label={`${c.label} of ${t.name}`} onCancel={onStopEdit} onSave={(value) => onEdit(t, c.key, value).then(() => onMove(t.id, c.key, 1, 0)).then(onStopEdit)} />
+        {columns.map((c) =>
+          editing === c.key && editableColumn(c.key) ? (
+            <CellEditor key={c.key} width={c.width} initial={editText[c.key]} label={`${c.label} of ${t.name}`} onCancel={onStopEdit} onSave={(value) => onEdit(t, c.key as Column, value).then(() => onMove(t.id, c.key, 1, 0)).then(onStopEdit)} />
           ) : (
             <div
               key={c.key}
               role="gridcell"
               tabIndex={selected && c.key === 'name' ? 0 : -1}
               data-cell={`${t.id}:${c.key}`}
-              className={`${classes.cell} ${c.key === 'row' ? classes.rowNumber : ''} ${c.key === 'duration' ? classes.number : ''} ${t.summary && c.key === 'name' ? classes.summaryName : ''}`}
+              className={`${classes.cell} ${c.key === 'row' ? classes.rowNumber : ''} ${c.key === 'duration' || c.key === 'criticality' ? classes.number : ''} ${t.summary && c.key === 'name' ? classes.summaryName : ''}`}
               style={{ width: c.width, paddingLeft: c.key === 'name' ? 4 + (t.outlineLevel - 1) * 14 + (t.summary ? 0 : 16) : undefined }}
               title={c.key === 'name' ? `${t.wbs} ${t.name}` : c.key === 'start' || c.key === 'finish' ? formatPlanDate(c.key === 'start' ? t.start : t.finish, true) : undefined}
               aria-readonly={!editableColumn(c.key)}
               onClick={() => onSelect(t.id)}
-              onDoubleClick={() => editableColumn(c.key) && onStartEdit(c.key)}
+              onDoubleClick={() => {
+                if (editableColumn(c.key)) onStartEdit(c.key);
+              }}
               onKeyDown={keyDown(c.key)}
             >
               {c.key === 'name' && t.summary && (
@@ -317,7 +347,7 @@ const TaskRow = memo(function TaskRow({ task: t, index, row, collapsed, onToggle
             ) : t.summary ? (
               <div className={classes.summaryBar} style={{ left, width: Math.max(2, right - left) }} role="img" aria-label={label} data-bar={t.name} data-bar-id={t.id} />
             ) : (
-              <div className={`${classes.bar} ${t.critical ? classes.critical : ''} ${onGesture ? classes.draggable : ''}`} style={{ left, width: Math.max(2, right - left) }} role="img" aria-label={label} data-bar={t.name} data-bar-id={t.id} onPointerDown={onGesture && ((e) => onGesture(e, t, 'move'))}>
+              <div className={`${classes.bar} ${t.critical ? classes.critical : ''} ${onGesture ? classes.draggable : ''}`} style={{ left, width: Math.max(2, right - left), ...(criticalityRun ? shade(crit) : {}) }} role="img" aria-label={label} data-bar={t.name} data-bar-id={t.id} onPointerDown={onGesture && ((e) => onGesture(e, t, 'move'))}>
                 {done > 0 && <div className={classes.progress} style={{ width: `${done}%` }} />}
               </div>
             )}
@@ -332,7 +362,7 @@ const TaskRow = memo(function TaskRow({ task: t, index, row, collapsed, onToggle
         )}
         {t.start && !t.summary && right - left < 260 && (
           <Text className={classes.barLabel} style={{ left: (milestone ? left + 10 : right + 6) + (onGesture ? 10 : 0) }} size="xs" c="dimmed" aria-hidden>
-            {milestone ? formatPlanDate(t.finish) : t.critical ? `${t.name} · critical` : t.name}
+            {milestone ? formatPlanDate(t.finish) : criticalityRun && crit !== undefined ? `${t.name} · ${percent(crit)} critical` : t.critical ? `${t.name} · critical` : t.name}
           </Text>
         )}
       </div>

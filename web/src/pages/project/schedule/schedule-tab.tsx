@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, FileButton, Group, Modal, Popover, SegmentedControl, Select, Skeleton, Stack, Text, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, FileButton, Group, Modal, Popover, SegmentedControl, Select, Skeleton, Stack, Switch, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconAlertTriangle,
@@ -22,6 +22,7 @@ import type { BarGestures } from './bar-drag';
 import { Gantt, type Column } from './gantt';
 import { parsePredecessors } from './predecessors';
 import { DEFAULT_FINISH, DEFAULT_START, formatDuration, formatPlanDate, parseDuration, parsePlanDate, ZOOMS, type Zoom } from './timescale';
+import { useCriticality } from './use-criticality';
 import { planClocks, previewFinish, previewMove } from './work-time';
 
 const todayText = () => new Date().toISOString().slice(0, 10);
@@ -47,6 +48,7 @@ export function ScheduleTab() {
   const [levelled, setLevelled] = useState<LevelReport | null>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const comparison = useBaselineComparison(project.id, baselineNumber);
+  const crit = useCriticality(project.id);
   const view = schedule.data;
   const allTasks = view?.tasks;
   const { shown, rowNumber } = useMemo(() => {
@@ -235,6 +237,16 @@ export function ScheduleTab() {
           )}
         </Group>
         <Group gap="xs" wrap="wrap">
+          {crit.run && (
+            <Tooltip label="Shade each bar by the share of the run's iterations in which its task was on the critical path, and add a column with it" multiline w={280}>
+              <Switch size="sm" label={`Criticality (from run of ${crit.runDate})`} checked={crit.shown} onChange={(e) => crit.setShown(e.currentTarget.checked)} />
+            </Tooltip>
+          )}
+          {crit.criticality && crit.run?.inputs.planRevision !== view.plan.revision && (
+            <Text size="xs" c="orange.8">
+              The plan has changed since that run
+            </Text>
+          )}
           <SegmentedControl size="xs" value={zoom} onChange={(v) => setZoom(v as Zoom)} data={Object.entries(ZOOMS).map(([value, z]) => ({ value, label: z.label }))} aria-label="Zoom" />
           <Select
             size="xs"
@@ -356,6 +368,7 @@ export function ScheduleTab() {
           selected={selected}
           onSelect={setSelected}
           gestures={gestures}
+          criticality={crit.criticality}
         />
       )}
 
