@@ -52,6 +52,9 @@ export function forwardPass(
   const fb = ef;
   const sDrive = driver;
   const fDrive = new Int32Array(g.n);
+  // 1 for a summary whose start bound holds more than the project start (links into it or
+  // into a summary above it, or its own SNET or MSO date), which its subtasks inherit.
+  const logic = new Uint8Array(g.n);
   const { clocks, taskClock, lagClock, duration, lag, constraintDate, fixed, fixedStart, fixedFinish, delay } = a;
   const order = g.order;
   for (let x = 0; x < order.length; x++) {
@@ -60,7 +63,13 @@ export function forwardPass(
     if ((node & 1) === 0) {
       // Entry: bounds from the parent, the links and the constraint.
       const p = g.parent[i]!;
+      const c = g.constraint[i]!;
       let sBound = p >= 0 ? sb[p]! : projectStart;
+      // The project start is only the default start of a task that nothing else bounds: an
+      // SNET date replaces it, even an earlier one, as MS Project stores it (corpus
+      // assignment-text files), and so does an MSO or MFO date. An FNET date does not (see
+      // docs/engines/schedule.md). A levelling delay still counts from the project start.
+      if ((c === C.SNET || c === C.MSO || c === C.MFO) && !g.isSummary[i] && delay[i] === 0 && g.inStart[i] === g.inStart[i + 1] && (p < 0 || logic[p] === 0)) sBound = -Infinity;
       let fBound = p >= 0 ? fb[p]! : -Infinity;
       let sd = -1;
       let fd = -1;
@@ -84,7 +93,7 @@ export function forwardPass(
         }
       }
       if (delay[i]! > 0) sBound += delay[i]!;
-      const c = g.constraint[i]!;
+      if (g.isSummary[i]) logic[i] = (p >= 0 && logic[p] === 1) || g.inStart[i]! < g.inStart[i + 1]! || c === C.SNET || c === C.MSO ? 1 : 0;
       const date = constraintDate[i]!;
       if (c === C.SNET || (g.isSummary[i] && c === C.MSO)) sBound = Math.max(sBound, date);
       else if (c === C.FNET || (g.isSummary[i] && c === C.MFO)) fBound = Math.max(fBound, date);

@@ -158,6 +158,50 @@ describe('constraints', () => {
     expect(row('B')).toMatchObject({ start: '2026-01-05T08:00', ls: '2026-01-07T08:00' });
   });
 
+  it('an SNET date before the project start places a task without links there (as MS Project stores it)', () => {
+    // The plan starts Mon 5 January; A must start no earlier than Mon 29 December, so it runs
+    // Mon 29 – Tue 30 December. B has no constraint and starts with the plan. C follows A and
+    // may not start before the plan starts, so it starts Mon 5 January though A ends before.
+    const { row, result } = plan(
+      [task('A', 2, { constraint: 'SNET', constraintDate: at('2025-12-29T08:00') }), task('B', 1), task('C', 1)],
+      [link('A', 'C')],
+    );
+    expect(row('A')).toMatchObject({ start: '2025-12-29T08:00', finish: '2025-12-30T17:00', es: '2025-12-29T08:00' });
+    expect(row('B')).toMatchObject({ start: '2026-01-05T08:00' });
+    expect(row('C')).toMatchObject({ start: '2026-01-05T08:00', finish: '2026-01-05T17:00' });
+    // A's project-finish slack: it may finish as late as Fri 2 January 17:00 before C, which
+    // the project start holds, would move: three working days (Wed 31, Thu 1, Fri 2).
+    expect(row('A')).toMatchObject({ lf: '2026-01-02T17:00', total: 3 * DAY, free: 3 * DAY });
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('an MSO date before the project start places a task without links there, even when constraints yield to links', () => {
+    const { row } = plan([task('A', 1, { constraint: 'MSO', constraintDate: at('2025-12-31T08:00') })], [], { honorConstraints: false });
+    expect(row('A')).toMatchObject({ start: '2025-12-31T08:00', finish: '2025-12-31T17:00' });
+  });
+
+  it('a levelling delay on such a task counts from the project start, as for any task without links', () => {
+    // One elapsed day after Mon 5 08:00 is Tue 6 08:00; the SNET date (29 December) is earlier.
+    const { row } = plan([task('A', 1, { constraint: 'SNET', constraintDate: at('2025-12-29T08:00'), levelingDelayMinutes: 1440 })]);
+    expect(row('A')).toMatchObject({ start: '2026-01-06T08:00', finish: '2026-01-06T17:00' });
+  });
+
+  it('an SNET date before the project start does not move a task that a link or its summary bounds', () => {
+    // B follows A (Mon 5); C sits under S, which follows A: both keep the start their logic gives.
+    const { row } = plan(
+      [task('A', 1), task('B', 1, { constraint: 'SNET', constraintDate: at('2025-12-29T08:00') }), { id: 'S', durationMinutes: 0 }, task('C', 1, { parent: 'S', constraint: 'SNET', constraintDate: at('2025-12-29T08:00') })],
+      [link('A', 'B'), link('A', 'S')],
+    );
+    expect(row('B')).toMatchObject({ start: '2026-01-06T08:00' });
+    expect(row('C')).toMatchObject({ start: '2026-01-06T08:00' });
+  });
+
+  it('an FNET date that would start a task before the project start holds it at the project start', () => {
+    // A (2 days) must finish no earlier than Mon 5 17:00: it starts with the plan, Mon 5 08:00.
+    const { row } = plan([task('A', 2, { constraint: 'FNET', constraintDate: at('2026-01-05T17:00') })]);
+    expect(row('A')).toMatchObject({ start: '2026-01-05T08:00', finish: '2026-01-06T17:00' });
+  });
+
   it('a missed deadline is warned and sets the late finish', () => {
     const { row, result } = plan([task('A', 3, { deadline: at('2026-01-06T17:00') })]);
     expect(row('A')).toMatchObject({ lf: '2026-01-06T17:00', total: -DAY });
