@@ -25,6 +25,14 @@ export type CompiledModel = {
   readonly succIdx: Int32Array;
   readonly succType: Uint8Array;
   readonly succLag: Float64Array;
+  /**
+   * Per task, one finish-to-start link with a lag ≥ 0 from a predecessor (`predBound`, an
+   * index into predIdx) and to a successor (`succBound`, into succIdx), or −1: such a link
+   * bounds the task's start below by 0 and its late finish above by the project's finish,
+   * so the CPM passes start from it (see `forwardBackward`).
+   */
+  readonly predBound: Int32Array;
+  readonly succBound: Int32Array;
   readonly durations: readonly Dist[];
   /** Tasks with a cost distribution, and that distribution. */
   readonly costTask: Int32Array;
@@ -35,12 +43,32 @@ export type CompiledModel = {
   readonly impactRisk: Int32Array;
   readonly impactTask: Int32Array;
   readonly impacts: readonly Dist[];
+  /** Schedule impacts by task (CSR, in impact order): those on task j are impactOrder[impactStart[j] .. impactStart[j + 1]). */
+  readonly impactStart: Int32Array;
+  readonly impactOrder: Int32Array;
   /** Risks with a cost impact, and its distribution. */
   readonly riskCostRisk: Int32Array;
   readonly riskCosts: readonly Dist[];
   /** Correlated groups: task indices and the target rank correlation. */
   readonly groups: readonly { readonly tasks: Int32Array; readonly rho: number }[];
+  /** 1 for a task in a correlated group (its ranks are drawn before the others' values). */
+  readonly grouped: Uint8Array;
 };
+
+/** Per task, the first link of a CSR that is finish-to-start with a lag ≥ 0, or −1. */
+function boundingLinks(start: Int32Array, type: Uint8Array, lag: Float64Array): Int32Array {
+  const n = start.length - 1;
+  const first = new Int32Array(n).fill(-1);
+  for (let j = 0; j < n; j++) {
+    for (let k = start[j]!; k < start[j + 1]!; k++) {
+      if (type[k] === 0 && lag[k]! >= 0) {
+        first[j] = k;
+        break;
+      }
+    }
+  }
+  return first;
+}
 
 const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
@@ -231,6 +259,15 @@ export function compileModel(model: RiskModel): CompiledModel {
       riskCosts.push(toDist(threePoint(r.cost)));
     }
   });
+  const impactStart = new Int32Array(n + 1);
+  for (const j of impactTask) impactStart[j + 1]!++;
+  for (let j = 0; j < n; j++) impactStart[j + 1]! += impactStart[j]!;
+  const impactOrder = new Int32Array(impactTask.length);
+  const at = impactStart.slice(0, n);
+  impactTask.forEach((j, x) => (impactOrder[at[j]!++] = x));
+  const groups = (model.correlations ?? []).map((g) => ({ tasks: Int32Array.from(g.tasks, (t) => index.get(t)!), rho: g.rho }));
+  const grouped = new Uint8Array(n);
+  for (const g of groups) for (const j of g.tasks) grouped[j] = 1;
   return {
     ids: model.tasks.map((t) => t.id),
     riskIds: risks.map((r) => r.id),
@@ -244,6 +281,8 @@ export function compileModel(model: RiskModel): CompiledModel {
     succIdx,
     succType,
     succLag,
+    predBound: boundingLinks(predStart, predType, predLag),
+    succBound: boundingLinks(succStart, succType, succLag),
     durations: model.tasks.map((t) => toDist(t)),
     costTask: Int32Array.from(costTask),
     costs,
@@ -252,8 +291,11 @@ export function compileModel(model: RiskModel): CompiledModel {
     impactRisk: Int32Array.from(impactRisk),
     impactTask: Int32Array.from(impactTask),
     impacts,
+    impactStart,
+    impactOrder,
     riskCostRisk: Int32Array.from(riskCostRisk),
     riskCosts,
-    groups: (model.correlations ?? []).map((g) => ({ tasks: Int32Array.from(g.tasks, (t) => index.get(t)!), rho: g.rho })),
+    groups,
+    grouped,
   };
 }

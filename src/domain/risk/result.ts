@@ -1,6 +1,7 @@
 import { compileModel, type CompiledModel } from './compile.js';
 import { distMean } from './distributions.js';
-import { blockCount, checkOptions, DEFAULT_BLOCK, forwardBackward, mergeChunks, runBlocks, type ChunkResult } from './simulate.js';
+import { forwardBackward } from './cpm.js';
+import { blockCount, checkOptions, DEFAULT_BLOCK, mergeChunks, runBlocks, type ChunkResult } from './simulate.js';
 import { jointConfidence, summarise, type QuantitySummary } from './statistics.js';
 import type { RiskModel, SimulationOptions } from './types.js';
 
@@ -41,7 +42,7 @@ export type SimulationResult = {
 export function deterministicValues(m: CompiledModel): { finish: number; cost: number } {
   const dur = Float64Array.from(m.durations, (d) => d.mode);
   const fin = new Float64Array(1);
-  forwardBackward(m, 1, 1, dur, new Float64Array(m.n), new Float64Array(m.n), fin, new Float64Array(m.n));
+  forwardBackward(m, 1, 1, dur, new Float64Array(m.n), fin, new Float64Array(m.n));
   let cost = 0;
   for (let j = 0; j < m.n; j++) cost += m.costPerDay[j]! * dur[j]!;
   for (const d of m.costs) cost += d.mode;

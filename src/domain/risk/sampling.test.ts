@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { quantiles, toDist } from './distributions.js';
+import { fillUniforms, streamSeed } from './prng.js';
+import { drawRanks, drawStrata } from './sampling.js';
+import type { Estimate } from './types.js';
+
+const ESTIMATES: Estimate[] = [
+  { dist: 'triangular', min: 2, mode: 4, max: 9 },
+  { dist: 'triangular', min: 0, mode: 0, max: 3 },
+  { dist: 'triangular', min: 1, mode: 5, max: 5 },
+  { dist: 'pert', min: 1, mode: 3, max: 8 },
+  { dist: 'uniform', min: 1, max: 2 },
+  { dist: 'discrete', values: [2, 5], weights: [3, 1] },
+];
+
+describe('sampling a variable of a block', () => {
+  it('ranks are the Fisher–Yates permutation of the stream’s first uniforms', () => {
+    const c = 97;
+    const u = new Float64Array(c);
+    fillUniforms(streamSeed(5, 3, 11), u, c);
+    const expected = Array.from({ length: c }, (_, i) => i);
+    for (let i = c - 1; i > 0; i--) {
+      const j = Math.floor(u[i]! * (i + 1));
+      [expected[i], expected[j]] = [expected[j]!, expected[i]!];
+    }
+    const rank = new Int32Array(c + 4);
+    drawRanks(5, 3, 11, c, rank, 4, new Int32Array(c));
+    expect(Array.from(rank.subarray(4))).toEqual(expected);
+  });
+
+  for (const sampling of ['lhs', 'random'] as const) {
+    it(`${sampling}: each stratum's value is the inverse CDF (as quantiles() computes it) at the stream's next uniform (${sampling === 'lhs' ? 'one per stratum' : 'sorted'}), for every kind of distribution`, () => {
+      const c = 250;
+      for (const e of ESTIMATES) {
+        const d = toDist(e);
+        const rank = new Int32Array(c);
+        const state = drawRanks(9, 0, 2, c, rank, 0, new Int32Array(c));
+        const u = new Float64Array(2 * c);
+        fillUniforms(streamSeed(9, 0, 2), u, 2 * c);
+        const points = Array.from(u.subarray(c), (x, k) => (sampling === 'lhs' ? (k + x) / c : x));
+        if (sampling === 'random') points.sort((a, b) => a - b);
+        const q = new Float64Array(c);
+        drawStrata(state, sampling, c, d, q);
+        const expected = new Float64Array(c);
+        quantiles(d, Float64Array.from(points), expected, 0, c);
+        expect(q).toEqual(expected);
+        if (sampling === 'lhs') for (let k = 0; k < c; k++) expect(points[k]! * c).toBeGreaterThanOrEqual(k);
+      }
+    });
+  }
+});
