@@ -6,7 +6,7 @@ import { LinkCreate, TaskCreate } from '../../src/api/schemas/schedule.schema.js
 import type { ProjectId } from '../../src/domain/ids.js';
 import { createRisk } from '../../src/services/raid-risks.js';
 import { createLink, createTask } from '../../src/services/schedule-edits.js';
-import { hasChromium, startE2e, type E2e } from './support.js';
+import { hasChromium, pageWidth, startE2e, VIEWPORTS, type E2e } from './support.js';
 
 const pounds = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
 /** Money as the roll-up shows it: pence to whole pounds. */
@@ -67,7 +67,8 @@ describe.skipIf(!hasChromium)('contingency roll-up', () => {
     // CX-002 sits in the sub-programme: part of the roll-up, with no run yet.
     expect(await table.locator('tbody tr', { hasText: 'Mobile app refresh' }).innerText()).toMatch(/No run yet/);
     await section.getByText('1 of 2 projects').waitFor();
-    await section.getByText('no run yet: CX-002').waitFor();
+    await section.getByText('1 with no run yet, left out').waitFor();
+    await section.getByText('not simulated yet, left out: CX-002').waitFor();
     await e2e.screenshot(page, 'programme-contingency-laptop');
 
     // The project's row leads to the run behind it.
@@ -90,11 +91,15 @@ describe.skipIf(!hasChromium)('contingency roll-up', () => {
     await portfolio.getByText(/^1 of \d+ projects$/).waitFor();
   });
 
-  it('says so when no project of the portfolio has a finished run', async () => {
-    const { page } = await e2e.open('viewer');
+  it('says so when no project of the portfolio has a finished run, without totals of nothing, and fits a phone', async () => {
+    const { page } = await e2e.open('viewer', 'phone');
     await page.goto(`/portfolios/${e2e.fixture.portfolios.operations}`);
     const section = page.getByRole('region', { name: 'Risk contingency' });
     await section.getByText('No project here has a finished simulation yet').waitFor();
     expect(await section.getByRole('table', { name: 'Contingency at P80 per project' }).locator('tbody tr', { hasText: 'Warehouse automation' }).innerText()).toMatch(/No run yet/);
+    expect(await section.getByText(/working days/).count()).toBe(0);
+    // The table scrolls inside its frame; the page (with its risk register) does not scroll sideways.
+    await page.getByRole('region', { name: 'Risks and issues' }).getByRole('figure', { name: 'Exposure trend' }).waitFor();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(VIEWPORTS.phone.width);
   });
 });

@@ -162,18 +162,19 @@ export function ContingencySection({ level }: { level: ContingencyLevel }) {
         </Text>
       ) : (
         <>
-          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs" aria-label={`Contingency at P${p}`}>
-            <Stat label={`Schedule contingency at P${p}`} value={`${data.total.scheduleContingencyDays.toFixed(1)} working days`} note={`the projects' own, added up`} />
-            <Stat label={`Cost contingency at P${p}`} value={money(data.total.costContingency)} note={`pooled; ${money(data.total.sumOfCostContingencies)} if each project holds its own`} />
-            <Stat label="Simulated" value={`${data.total.simulated} of ${data.projects.length} projects`} note={missing.length ? `no run yet: ${missing.map((r) => r.code).join(', ')}` : 'every project has a finished run'} />
-          </SimpleGrid>
-          {data.total.simulated === 0 && (
+          {data.total.simulated === 0 ? (
             <Alert color="gray" icon={<IconInfoCircle size={18} />} title="No project here has a finished simulation yet">
               Run one from a project's Simulation tab; its contingency then shows here.
             </Alert>
+          ) : (
+            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs" aria-label={`Contingency at P${p}`}>
+              <Stat label={`Schedule contingency at P${p}`} value={`${data.total.scheduleContingencyDays.toFixed(1)} working days`} note={`the projects' own, added up`} />
+              <Stat label={`Cost contingency at P${p}`} value={money(data.total.costContingency)} note={`pooled; ${money(data.total.sumOfCostContingencies)} if each project holds its own`} />
+              <Stat label="Simulated" value={`${data.total.simulated} of ${data.projects.length} projects`} note={missing.length ? `${missing.length} with no run yet, left out` : 'every project has a finished run'} />
+            </SimpleGrid>
           )}
           <ContingencyTable data={data} />
-          {data.notes.length > 0 && (
+          {data.total.simulated > 0 && data.notes.length > 0 && (
             <Alert color="gray" icon={<IconInfoCircle size={18} />} title="Notes on the roll-up">
               <List size="sm">
                 {data.notes.map((n) => (
