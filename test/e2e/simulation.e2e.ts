@@ -65,7 +65,7 @@ describe.skipIf(!hasChromium)('risk simulation', () => {
     expect(dialogs).toEqual([]);
   });
 
-  it("shades the Gantt's bars by each task's criticality in the latest run, with a column of it, from one request", async () => {
+  it("shades the Gantt's bars by each task's criticality in the latest run, with a column of it, from one request; a task added since has none", async () => {
     const { page } = await e2e.open('admin');
     await page.clock.setFixedTime(new Date(FIXED_NOW));
     const runRequests: string[] = [];
@@ -93,7 +93,16 @@ describe.skipIf(!hasChromium)('risk simulation', () => {
     await page.getByText('Train the staff · 0% critical').waitFor();
     // One request for the whole plan, not one per row.
     expect(runRequests).toHaveLength(1);
+    expect(await page.getByText('The plan has changed since that run').count()).toBe(0);
     await e2e.screenshot(page, 'project-schedule-criticality-laptop', { fullPage: false });
+
+    // A task added after the run has no index, and the toolbar says the plan moved on.
+    await createTask(e2e.system, projectId, TaskCreate.parse({ name: 'Snag list', durationMinutes: 2 * 480 }));
+    await page.reload();
+    await page.getByRole('switch', { name: 'Criticality (from run of 2 Mar 2026)' }).check();
+    await page.getByText('The plan has changed since that run').waitFor();
+    await expect.poll(() => cell('Snag list').innerText()).toBe('—');
+    expect(await cell('Train the staff').innerText()).toBe('0%');
 
     await page.getByRole('switch', { name: /^Criticality/ }).uncheck();
     await gantt.getByRole('columnheader', { name: 'Criticality' }).waitFor({ state: 'detached' });
