@@ -31,7 +31,8 @@ export default function setup(): void {
   if (existsSync(built) && statSync(built).mtimeMs >= sourceTime) return;
   console.log('e2e: building the web app (dist/web is missing or stale)…');
   try {
-    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'pipe' });
+    // Vitest sets NODE_ENV=test, which would give React's development build: test what ships.
+    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
   } catch (error) {
     const e = error as { stdout?: Buffer; stderr?: Buffer };
     throw new Error(`web build failed:\n${e.stdout?.toString() ?? ''}\n${e.stderr?.toString() ?? ''}`);
