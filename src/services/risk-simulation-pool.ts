@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { PharosError } from '../domain/errors.js';
-import { compileModel } from '../domain/risk/compile.js';
+import { compileModel, type CompiledModel } from '../domain/risk/compile.js';
 import { buildResult, type ReportOptions, type SimulationResult } from '../domain/risk/result.js';
 import { blockCount, checkOptions, DEFAULT_BLOCK, mergeChunks, runBlocks, type ChunkResult } from '../domain/risk/simulate.js';
 import type { RiskModel, SimulationOptions } from '../domain/risk/types.js';
@@ -112,8 +112,7 @@ function runInWorker(w: RiskWorker, req: Omit<SimulationRequest, 'id'>, onBlocks
 }
 
 /** Runs the blocks here, one at a time, giving the event loop (and a cancel) a turn between them. */
-async function runHere(model: RiskModel, options: SimulationOptions, blocks: number, onBlocks: (b: number) => void, signal: AbortSignal | undefined): Promise<ChunkResult> {
-  const m = compileModel(model);
+async function runHere(m: CompiledModel, options: SimulationOptions, blocks: number, onBlocks: (b: number) => void, signal: AbortSignal | undefined): Promise<ChunkResult> {
   const chunks: ChunkResult[] = [];
   for (let b = 0; b < blocks; b++) {
     if (signal?.aborted) throw new SimulationCancelled();
@@ -148,7 +147,7 @@ export async function simulateInWorkers(model: RiskModel, options: SimulationOpt
   };
   let chunk: ChunkResult;
   if (workers === 1) {
-    chunk = await runHere(model, options, blocks, progress(0), pool.signal);
+    chunk = await runHere(m, options, blocks, progress(0), pool.signal);
   } else {
     const inner = new AbortController();
     const onAbort = () => inner.abort();
@@ -156,7 +155,7 @@ export async function simulateInWorkers(model: RiskModel, options: SimulationOpt
     try {
       const ranges = Array.from({ length: workers }, (_, w) => [Math.floor((w * blocks) / workers), Math.floor(((w + 1) * blocks) / workers)] as const);
       const threads = workersFor(workers);
-      const chunks = await Promise.all(ranges.map(([fromBlock, toBlock], w) => runInWorker(threads[w]!, { model, options, fromBlock, toBlock }, progress(w), inner.signal)));
+      const chunks = await Promise.all(ranges.map(([fromBlock, toBlock], w) => runInWorker(threads[w]!, { model: m, options, fromBlock, toBlock }, progress(w), inner.signal)));
       chunk = mergeChunks(chunks);
     } catch (e) {
       inner.abort(); // stop the other workers

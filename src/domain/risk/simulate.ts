@@ -105,15 +105,20 @@ function allocate(m: CompiledModel, B: number): Work {
 }
 
 /**
- * The buffers of the last block size a model ran with: a pooled run here takes its blocks
- * one call at a time, and a worker keeps its compiled model between a run's chunks, so the
- * megabytes of rows are not allocated and zeroed again for each.
+ * The buffers of the last run on this thread, for the next run of the same shape (tasks,
+ * block, risks, impacts): a worker runs chunk after chunk of models that arrive as new
+ * objects, and allocating and zeroing the megabytes of rows for each run costs time and
+ * garbage collection. Held weakly, so an idle thread gives the memory back at its next
+ * collection.
  */
-const workOf = new WeakMap<CompiledModel, Work>();
+let last: { readonly key: string; readonly work: WeakRef<Work> } | undefined;
 
 function work(m: CompiledModel, B: number): Work {
-  let w = workOf.get(m);
-  if (!w || w.B !== B) workOf.set(m, (w = allocate(m, B)));
+  const key = `${m.n}:${B}:${m.riskIds.length}:${m.impacts.length}:${m.riskCosts.length}`;
+  const kept = last?.key === key ? last.work.deref() : undefined;
+  if (kept) return kept;
+  const w = allocate(m, B);
+  last = { key, work: new WeakRef(w) };
   return w;
 }
 
