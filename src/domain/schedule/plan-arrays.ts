@@ -16,6 +16,12 @@ export type PlanArrays = {
   readonly clocks: readonly WorkClock[];
   /** Clock index of each task, and of each link's lag. */
   readonly taskClock: Int32Array;
+  /**
+   * Clock on which each task's slack is counted: its own calendar's, else the project's
+   * (not its resources'), elapsed for elapsed tasks. `taskClock` itself when no task has a
+   * resource calendar.
+   */
+  readonly slackClock: Int32Array;
   readonly lagClock: Int32Array;
   readonly duration: Float64Array;
   readonly lag: Float64Array;
@@ -40,6 +46,7 @@ export function planArrays(input: ScheduleInput, network: Network, around: Local
   const projectClock = set.indexOf(input.projectCalendar, 'projectCalendar');
   const issues: FieldIssue[] = [];
   const taskClock = new Int32Array(n);
+  let slackClock: Int32Array | null = null;
   const ownCalendar = new Uint8Array(n);
   const duration = new Float64Array(n);
   const fixed = new Uint8Array(n);
@@ -56,8 +63,14 @@ export function planArrays(input: ScheduleInput, network: Network, around: Local
   const own = (a: Float64Array): Float64Array => (a === nan ? nan.slice() : a);
   for (let i = 0; i < n; i++) {
     const t = tasks[i]!;
-    ownCalendar[i] = t.calendar != null ? 1 : 0;
+    ownCalendar[i] = t.calendar != null || t.resourceCalendar != null ? 1 : 0;
     taskClock[i] = t.elapsed ? 0 : t.calendar != null ? set.indexOf(t.calendar, `tasks.${i}.calendar`) : projectClock;
+    if (t.resourceCalendar != null && t.calendar == null && !t.elapsed) {
+      // Slack stays on the project calendar; the work moves to the resources' calendar.
+      slackClock ??= taskClock.slice(0, n);
+      slackClock[i] = taskClock[i]!;
+      taskClock[i] = set.indexOf(t.resourceCalendar, `tasks.${i}.resourceCalendar`);
+    } else if (slackClock) slackClock[i] = taskClock[i]!;
     duration[i] = network.isSummary[i] ? 0 : Math.round(t.durationMinutes);
     if (finite(t.constraintDate)) (constraintDate = own(constraintDate))[i] = t.constraintDate;
     if (finite(t.deadline)) (deadline = own(deadline))[i] = t.deadline;
@@ -90,7 +103,7 @@ export function planArrays(input: ScheduleInput, network: Network, around: Local
   const { lagClock, lag } = linkLags(links, network, taskClock, ownCalendar, duration, projectClock, issues);
   if (issues.length) throw invalid(issues);
   const zeros = remaining && delay ? null : new Float64Array(n);
-  return { clocks: set.clocks, taskClock, lagClock, duration, lag, constraintDate, deadline, fixed, fixedStart, fixedFinish, remaining: remaining ?? zeros!, delay: delay ?? zeros! };
+  return { clocks: set.clocks, taskClock, slackClock: slackClock ?? taskClock, lagClock, duration, lag, constraintDate, deadline, fixed, fixedStart, fixedFinish, remaining: remaining ?? zeros!, delay: delay ?? zeros! };
 }
 
 /** Each link's lag in minutes (percentages resolved) and the clock it runs on. */

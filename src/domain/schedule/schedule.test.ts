@@ -103,6 +103,19 @@ describe('durations, milestones and calendars', () => {
     expect(row('A')).toMatchObject({ start: '2026-01-05T08:00', finish: '2026-01-07T17:00' });
   });
 
+  it('a task on its resources’ night calendar works nights, but its slack is counted on the project calendar', () => {
+    // Night: 20:00–24:00 on weekdays. N (1 day = 480 min) works Mon 5 and Tue 6 nights, and
+    // finishes Wed 7 00:00. A (5 days) ends the plan Fri 9 17:00.
+    const night: CalendarDefinition = { id: 'n', week: STANDARD_WEEK.map((d) => (d && d.length ? [{ from: 1200, to: 1440 }] : d)) };
+    const { row } = plan([task('N', 1, { resourceCalendar: 'n' }), task('A', 5)], [], { calendars: [STD, night] });
+    // N's late finish: the last night that ends by the plan's finish (Fri 9 17:00) is
+    // Thursday's, so Fri 9 00:00; 480 night minutes before it is Wed 7 20:00. On the Standard
+    // calendar, start slack from Mon 5 20:00 (counted as Mon 17:00) to Wed 7 20:00 (Wed 17:00)
+    // and finish slack from Wed 7 00:00 (Tue 17:00) to Fri 9 00:00 (Thu 17:00) are 2 days
+    // each. Counted on the night calendar they would be 2 nights, 480 minutes.
+    expect(row('N')).toMatchObject({ start: '2026-01-05T20:00', finish: '2026-01-07T00:00', ls: '2026-01-07T20:00', lf: '2026-01-09T00:00', total: 2 * DAY, free: 2 * DAY, critical: false });
+  });
+
   it('a task calendar replaces the project calendar for that task', () => {
     const night: CalendarDefinition = { id: 'n', week: STANDARD_WEEK.map((d) => (d && d.length ? [{ from: 1200, to: 1440 }] : d)) };
     const { row } = plan([task('A', 1, { calendar: 'n' })], [], { calendars: [STD, night] });

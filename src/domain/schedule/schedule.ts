@@ -127,11 +127,11 @@ function slack(g: Network, a: PlanArrays, early: ForwardDates, late: { start: Fl
   const totalSlack = new Float64Array(n).fill(NaN);
   const freeSlack = new Float64Array(n).fill(NaN);
   const critical = new Uint8Array(n);
-  const { clocks, taskClock, lagClock, lag } = a;
+  const { clocks, slackClock, lagClock, lag } = a;
   const { outStart, outList, outSucc, outType } = g;
   for (let i = 0; i < n; i++) {
     if (!g.active[i]) continue;
-    const c = clocks[taskClock[i]!]!;
+    const c = clocks[slackClock[i]!]!;
     // Working-minute counts of the early dates, read once: the free slack of each link needs one.
     const earlyStart = c.work(early.start[i]!);
     const earlyFinish = c.work(early.finish[i]!);
@@ -166,7 +166,7 @@ function collectWarnings(g: Network, a: PlanArrays, o: PassOptions, early: Forwa
     }
     const deadline = a.deadline[i]!;
     if (Number.isFinite(deadline) && early.finish[i]! > deadline) {
-      const c = a.clocks[a.taskClock[i]!]!;
+      const c = a.clocks[a.slackClock[i]!]!;
       warnings.push({
         kind: 'missed-deadline',
         task: o.nameOf(i),

@@ -26,6 +26,12 @@ export type ScheduleTask = {
   readonly milestone?: boolean;
   /** The calendar the task works on; the project calendar when absent. */
   readonly calendar?: string | null;
+  /**
+   * The calendar of the task's resources, for a task without a calendar of its own: its
+   * duration (and its lags) run on it, while its slack is counted on the project calendar,
+   * as MS Project counts it.
+   */
+  readonly resourceCalendar?: string | null;
   readonly constraint?: ConstraintType;
   readonly constraintDate?: LocalMinute | null;
   /** A date the task should finish by: moves its late finish, and warns when missed. */

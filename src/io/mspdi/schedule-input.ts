@@ -180,10 +180,12 @@ export function scheduleInputFromMspdi(doc: MspdiDocument): MspdiScheduleInput {
     stack.push(t);
     const own = t.calendarUid !== undefined && t.calendarUid >= 0 && uids.has(t.calendarUid) ? String(t.calendarUid) : null;
     const fromResources = assignedCalendars.get(t.uid);
-    let calendar = own;
+    // Without a calendar of its own, a task works on its resources' calendar; MS Project still
+    // counts its slack on the project calendar (the engine's resourceCalendar).
+    let resourceCalendar: string | null = null;
     if (!own && !t.ignoreResourceCalendar && fromResources?.size) {
-      calendar = [...fromResources][0]!;
-      if (fromResources.size > 1) notes.push(`task ${t.uid}: resources on ${fromResources.size} different calendars; scheduled on the first (${calendar})`);
+      resourceCalendar = [...fromResources][0]!;
+      if (fromResources.size > 1) notes.push(`task ${t.uid}: resources on ${fromResources.size} different calendars; scheduled on the first (${resourceCalendar})`);
     }
     const constraint = CONSTRAINT[t.constraintType ?? 0] ?? 'ASAP';
     const manual = t.manual ? { start: time(t.start), finish: time(t.finish) } : null;
@@ -194,7 +196,8 @@ export function scheduleInputFromMspdi(doc: MspdiDocument): MspdiScheduleInput {
       durationMinutes: durationOf(t, assignmentMinutes.get(t.uid), notes),
       elapsed: t.durationFormat !== undefined && isElapsedFormat(t.durationFormat),
       milestone: t.milestone ?? false,
-      calendar,
+      calendar: own,
+      ...(resourceCalendar !== null ? { resourceCalendar } : {}),
       constraint,
       constraintDate: constraint === 'ASAP' || constraint === 'ALAP' ? null : time(t.constraintDate),
       deadline: time(t.deadline),
