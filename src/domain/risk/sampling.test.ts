@@ -24,7 +24,7 @@ describe('sampling a variable of a block', () => {
       [expected[i], expected[j]] = [expected[j]!, expected[i]!];
     }
     const rank = new Int32Array(c + 4);
-    drawRanks(5, 3, 11, c, rank, 4, new Int32Array(c));
+    drawRanks(5, 3, 11, c, rank, 4);
     expect(Array.from(rank.subarray(4))).toEqual(expected);
   });
 
@@ -34,7 +34,7 @@ describe('sampling a variable of a block', () => {
       for (const e of ESTIMATES) {
         const d = toDist(e);
         const rank = new Int32Array(c);
-        const state = drawRanks(9, 0, 2, c, rank, 0, new Int32Array(c));
+        const state = drawRanks(9, 0, 2, c, rank, 0);
         const u = new Float64Array(2 * c);
         fillUniforms(streamSeed(9, 0, 2), u, 2 * c);
         const points = Array.from(u.subarray(c), (x, k) => (sampling === 'lhs' ? (k + x) / c : x));

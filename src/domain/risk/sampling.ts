@@ -9,24 +9,22 @@ import type { Sampling } from './types.js';
 
 /**
  * Draws the ranks of variable `v` in block `block` (c iterations): a random permutation
- * (Fisher–Yates, position i swapped with ⌊u_i (i + 1)⌋, on the first c uniforms of the
- * stream of (seed, block, v)) into `rank[offset..offset + c)`. Returns the stream's state
- * after them, from which {@link drawStrata} continues. `swap` is scratch of at least c.
+ * (Fisher–Yates, position i swapped with ⌊u_i (i + 1)⌋ for i from c − 1 down to 1, on the
+ * first c uniforms of the stream of (seed, block, v)) into `rank[offset..offset + c)`.
+ * Returns the stream's state after them, from which {@link drawStrata} continues. The
+ * stream is counter-based (its i-th state is the first plus (i + 1) steps), so each u_i is
+ * computed where the shuffle needs it, last first, with no buffer in between.
  */
-export function drawRanks(seed: number, block: number, v: number, c: number, rank: Int32Array, offset: number, swap: Int32Array): number {
-  let a = streamSeed(seed, block, v) | 0;
-  for (let i = 0; i < c; i++) {
-    a = (a + STEP) | 0;
-    swap[i] = (uniformAt(a) * (i + 1)) | 0;
-    rank[offset + i] = i;
-  }
+export function drawRanks(seed: number, block: number, v: number, c: number, rank: Int32Array, offset: number): number {
+  const a = streamSeed(seed, block, v) | 0;
+  for (let i = 0; i < c; i++) rank[offset + i] = i;
   for (let i = c - 1; i > 0; i--) {
-    const j = offset + swap[i]!;
+    const j = offset + ((uniformAt((a + Math.imul(i + 1, STEP)) | 0) * (i + 1)) | 0);
     const t = rank[offset + i]!;
     rank[offset + i] = rank[j]!;
     rank[j] = t;
   }
-  return a;
+  return (a + Math.imul(c, STEP)) | 0;
 }
 
 /**
@@ -37,7 +35,7 @@ export function drawRanks(seed: number, block: number, v: number, c: number, ran
  * triangular branch taken in order (predictable) and no buffer of uniforms in between.
  *
  * @example
- * const state = drawRanks(1, 0, 0, 250, rank, 0, swap);
+ * const state = drawRanks(1, 0, 0, 250, rank, 0);
  * drawStrata(state, 'lhs', 250, toDist({ dist: 'triangular', min: 2, mode: 4, max: 9 }), q);
  */
 export function drawStrata(state: number, sampling: Sampling, c: number, d: Dist, q: Float64Array): void {

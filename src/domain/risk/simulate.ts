@@ -124,7 +124,7 @@ function work(m: CompiledModel, B: number): Work {
 
 /** Samples a variable straight into `out` (no rank kept). */
 function sampleVariable(seed: number, block: number, v: number, c: number, d: Dist, sampling: Sampling, w: Work, out: Float64Array, offset: number): void {
-  const state = drawRanks(seed, block, v, c, w.vrank, 0, w.swap);
+  const state = drawRanks(seed, block, v, c, w.vrank, 0);
   drawStrata(state, sampling, c, d, w.q);
   const { q, vrank } = w;
   for (let i = 0; i < c; i++) out[offset + i] = q[vrank[i]!]!;
@@ -202,7 +202,7 @@ export function runBlocks(m: CompiledModel, o: SimulationOptions, fromBlock: num
     }
     // Durations: the ranks of correlated tasks first, reordered by Iman–Conover.
     if (m.groups.length) {
-      for (let j = 0; j < n; j++) if (grouped[j]) w.states[j] = drawRanks(seed, b, j, c, rank, j * B, w.swap);
+      for (let j = 0; j < n; j++) if (grouped[j]) w.states[j] = drawRanks(seed, b, j, c, rank, j * B);
       let sc = scores.get(c);
       if (!sc) scores.set(c, (sc = normalScores(c)));
       for (const g of m.groups) imanConover(Array.from(g.tasks, (j) => rank.subarray(j * B, j * B + c)), g.rho, sc);
@@ -215,7 +215,7 @@ export function runBlocks(m: CompiledModel, o: SimulationOptions, fromBlock: num
       const rate = costPerDay[j]!;
       if (d.kind === FIXED && !grouped[j]) dur.fill(d.mode, jb, jb + c);
       else {
-        const state = grouped[j] ? w.states[j]! : drawRanks(seed, b, j, c, rank, jb, w.swap);
+        const state = grouped[j] ? w.states[j]! : drawRanks(seed, b, j, c, rank, jb);
         drawStrata(state, sampling, c, d, q);
         if (impactStart[j] === impactStart[j + 1] && rate !== 0) {
           for (let i = 0; i < c; i++) {
