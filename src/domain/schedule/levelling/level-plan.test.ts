@@ -108,6 +108,28 @@ describe('levelling one resource', () => {
   });
 });
 
+describe('levelling tasks on their resources’ calendar', () => {
+  it('sees a task on a mornings-only resource calendar working mornings, so it does not clash with an afternoon task', () => {
+    // N (480 min) runs on 'mornings' (08:00–12:00): Mon 5 and Tue 6 mornings. A (240 min,
+    // SNET Mon 13:00) is Monday afternoon. Ann holds both, never at once: nothing to level.
+    const mornings: CalendarDefinition = { id: 'mornings', week: STANDARD_WEEK.map((d) => (d && d.length ? [{ from: 480, to: 720 }] : d)) };
+    const result = levelPlan({
+      plan: {
+        tasks: [task('N', 1, { resourceCalendar: 'mornings' }), { id: 'A', durationMinutes: 240, constraint: 'SNET', constraintDate: at('2026-01-05T13:00') }],
+        links: [],
+        calendars: [STD, mornings],
+        projectCalendar: 'std',
+        start: at('2026-01-05T08:00'),
+      },
+      resources: [ANN],
+      assignments: on('ann', 1, 'N', 'A'),
+    });
+    expect(result.overallocationsBefore).toEqual([]);
+    expect(result.tasks.map((t) => t.delayMinutes)).toEqual([0, 0]);
+    expect(formatLocalDateTime(result.schedule.finish[0]!)).toBe('2026-01-06T12:00:00');
+  });
+});
+
 describe('links after levelling', () => {
   it('moves the successors of a delayed task with it, through FS and SS links with lags', () => {
     // A (2 days) and B (1 day) share Ann; D follows B (FS), E starts 4 working hours after B (SS).

@@ -71,7 +71,8 @@ export function compileModel(input: LevellingInput): Model {
   const taskRule: (DayRule | null)[] = [];
   const duration = new Float64Array(n);
   plan.tasks.forEach((t, i) => {
-    const calendar = t.calendar ?? plan.projectCalendar;
+    // The calendar the engine runs the task's work on: its own, else its resources', else the project's.
+    const calendar = t.calendar ?? t.resourceCalendar ?? plan.projectCalendar;
     clocks.push(t.elapsed ? set.clocks[0]! : set.clocks[set.indexOf(calendar, `plan.tasks.${i}.calendar`)]!);
     taskRule.push(t.elapsed ? null : ruleOf(calendar));
     duration[i] = isSummary[i] ? 0 : Math.max(0, Math.round(t.durationMinutes));

@@ -10,7 +10,8 @@ import type { Dependencies } from './order.js';
  * the lag counted on the successor's calendar (the project's when it has none), or elapsed.
  */
 export function linkBound(m: Model, plan: ScheduleInput, link: ScheduleLink, q: number, s: number, start: number, finish: number): number {
-  const clock = link.lagElapsed ? ELAPSED_CLOCK : plan.tasks[s]!.calendar != null ? m.clocks[s]! : m.projectClock;
+  const successor = plan.tasks[s]!;
+  const clock = link.lagElapsed ? ELAPSED_CLOCK : successor.calendar != null || successor.resourceCalendar != null ? m.clocks[s]! : m.projectClock;
   const lag = link.lagPercent != null ? Math.round((link.lagPercent * m.duration[q]!) / 100) : Math.round(link.lagMinutes ?? 0);
   return shift(clock, link.type[0] === 'F' ? finish : start, lag);
 }
