@@ -161,7 +161,10 @@ export function sparseRankCorrelation(x: Float64Array, c: number, y: Float64Arra
     const i = at[k]!;
     const v = x[i]!;
     const shift = v > 0 ? zeros : 0;
-    const r = (countBelow(sorted, m, v, true) + shift + (countBelow(sorted, m, v, false) + shift) - 1) / 2;
+    const below = countBelow(sorted, m, v, true);
+    // Sampled effects rarely tie: the run of equals usually ends at once.
+    const atMost = below + 1 >= m || sorted[below + 1] !== v ? below + 1 : countBelow(sorted, m, v, false);
+    const r = (below + shift + (atMost + shift) - 1) / 2;
     sx += r;
     s2 += r * r;
     sxy += r * y[i]!;
