@@ -3,6 +3,7 @@ import type { LocalMinute } from './local-time.js';
 import { CONSTRAINT_CODE as C } from './network.js';
 import type { Network } from './network.js';
 import { FIXED_COMPLETE, FIXED_MANUAL, FIXED_NONE, FIXED_STARTED, type PlanArrays } from './plan-arrays.js';
+import { partsFinish, partsFinishBy, partsStart, partsStartBy } from './resource-work.js';
 import type { ScheduleWarning } from './types.js';
 
 export type PassOptions = {
@@ -55,7 +56,7 @@ export function forwardPass(
   // 1 for a summary whose start bound holds more than the project start (links into it or
   // into a summary above it, or its own SNET or MSO date), which its subtasks inherit.
   const logic = new Uint8Array(g.n);
-  const { clocks, taskClock, lagClock, duration, lag, constraintDate, fixed, fixedStart, fixedFinish, delay } = a;
+  const { clocks, taskClock, lagClock, duration, lag, constraintDate, fixed, fixedStart, fixedFinish, delay, partStart } = a;
   const order = g.order;
   for (let x = 0; x < order.length; x++) {
     const node = order[x]!;
@@ -136,28 +137,30 @@ export function forwardPass(
       driver[i] = -1;
       continue;
     }
-    const fromStart = snapStart(clock, sb[i]!, d);
+    // A task on several calendars at once (resourceWork) places each of its parts.
+    const multi = partStart !== null && partStart[i]! < partStart[i + 1]!;
+    const fromStart = multi ? partsStart(a, i, sb[i]!) : snapStart(clock, sb[i]!, d);
     // A finish bound fixes the finish where it falls (see finishOnBound), and the start is
     // that much work before it.
-    const finishBound = fb[i]! === -Infinity ? -Infinity : finishOnBound(clock, fb[i]!);
-    const fromFinish = finishBound === -Infinity ? -Infinity : startFrom(clock, finishBound, d);
+    const finishBound = fb[i]! === -Infinity || multi ? fb[i]! : finishOnBound(clock, fb[i]!);
+    const fromFinish = finishBound === -Infinity ? -Infinity : multi ? partsStartBy(a, i, finishBound, true) : startFrom(clock, finishBound, d);
     // On a tie the finish bound wins: it is the same working minute, perhaps on the later side
     // of a break (an SF successor of a task starting Monday 08:00 finishes Monday 08:00).
     const byFinish = fromFinish >= fromStart;
     let s = byFinish ? fromFinish : fromStart;
-    let f = byFinish ? finishBound : finishFrom(clock, s, d);
+    let f = multi ? partsFinish(a, i, s) : byFinish ? finishBound : finishFrom(clock, s, d);
     driver[i] = byFinish && (fromFinish > fromStart || sDrive[i]! < 0) ? fDrive[i]! : sDrive[i]!;
     const c = g.constraint[i]!;
     if (c === C.MSO || c === C.MFO || c === C.SNLT || c === C.FNLT) {
       const date = constraintDate[i]!;
-      const target = c === C.MSO || c === C.SNLT ? snapStart(clock, date, d) : startFrom(clock, snapFinish(clock, date, d), d);
+      const target = c === C.MSO || c === C.SNLT ? (multi ? partsStart(a, i, date) : snapStart(clock, date, d)) : multi ? partsStartBy(a, i, date, false) : startFrom(clock, snapFinish(clock, date, d), d);
       const exact = c === C.MSO || c === C.MFO;
       if (s > target) {
         if (o.honorConstraints) {
           warned?.push(i);
           warnings?.push({ kind: 'link-overruled', task: o.nameOf(i), detail: `its ${constraintName(c)} constraint holds it before its links allow`, minutes: clock.work(s) - clock.work(target) });
           s = target;
-          f = finishFrom(clock, s, d);
+          f = multi ? partsFinish(a, i, s) : finishFrom(clock, s, d);
           driver[i] = -1;
         } else {
           warned?.push(i);
@@ -165,7 +168,7 @@ export function forwardPass(
         }
       } else if (exact && s < target) {
         s = target;
-        f = finishFrom(clock, s, d);
+        f = multi ? partsFinish(a, i, s) : finishFrom(clock, s, d);
         driver[i] = -1;
       }
     }
@@ -187,7 +190,7 @@ export function backwardPass(g: Network, a: PlanArrays, projectFinish: LocalMinu
   // sets the dates from its children's); only its children read them in between.
   const lsb = ls;
   const lfb = lf;
-  const { clocks, taskClock, lagClock, duration, lag, constraintDate, deadline, fixed, fixedStart, fixedFinish, delay } = a;
+  const { clocks, taskClock, lagClock, duration, lag, constraintDate, deadline, fixed, fixedStart, fixedFinish, delay, partStart } = a;
   const order = g.order;
   for (let x = order.length - 1; x >= 0; x--) {
     const node = order[x]!;
@@ -243,6 +246,13 @@ export function backwardPass(g: Network, a: PlanArrays, projectFinish: LocalMinu
     if (fixed[i] === FIXED_COMPLETE) {
       ls[i] = fixedStart[i]!;
       lf[i] = fixedFinish[i]!;
+      continue;
+    }
+    if (fixed[i] === FIXED_NONE && partStart !== null && partStart[i]! < partStart[i + 1]!) {
+      // On several calendars at once: every part finishes by the bound, the first to start sets the late start.
+      const f = partsFinishBy(a, i, Math.min(fBound, sBound === Infinity ? Infinity : partsFinish(a, i, sBound)));
+      lf[i] = f;
+      ls[i] = partsStartBy(a, i, f, false);
       continue;
     }
     const d = fixed[i] === FIXED_NONE ? duration[i]! : clock.work(fixedFinish[i]!) - clock.work(fixedStart[i]!);

@@ -34,6 +34,13 @@ export type PlanArrays = {
   readonly remaining: Float64Array;
   /** Elapsed minutes of levelling delay on each task's start. */
   readonly delay: Float64Array;
+  /**
+   * Work on several calendars (`resourceWork`): task i's parts are `partStart[i] …
+   * partStart[i+1]`, each with its clock and minutes; null when no task has any.
+   */
+  readonly partStart: Int32Array | null;
+  readonly partClock: Int32Array;
+  readonly partMinutes: Float64Array;
 };
 
 const finite = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -65,11 +72,11 @@ export function planArrays(input: ScheduleInput, network: Network, around: Local
     const t = tasks[i]!;
     ownCalendar[i] = t.calendar != null || t.resourceCalendar != null ? 1 : 0;
     taskClock[i] = t.elapsed ? 0 : t.calendar != null ? set.indexOf(t.calendar, `tasks.${i}.calendar`) : projectClock;
-    if (t.resourceCalendar != null && t.calendar == null && !t.elapsed) {
+    if ((t.resourceCalendar != null || (t.resourceWork?.length ?? 0) > 0) && t.calendar == null && !t.elapsed) {
       // Slack stays on the project calendar; the work moves to the resources' calendar.
       slackClock ??= taskClock.slice(0, n);
       slackClock[i] = taskClock[i]!;
-      taskClock[i] = set.indexOf(t.resourceCalendar, `tasks.${i}.resourceCalendar`);
+      if (t.resourceCalendar != null) taskClock[i] = set.indexOf(t.resourceCalendar, `tasks.${i}.resourceCalendar`);
     } else if (slackClock) slackClock[i] = taskClock[i]!;
     duration[i] = network.isSummary[i] ? 0 : Math.round(t.durationMinutes);
     if (finite(t.constraintDate)) (constraintDate = own(constraintDate))[i] = t.constraintDate;
@@ -101,9 +108,37 @@ export function planArrays(input: ScheduleInput, network: Network, around: Local
     }
   }
   const { lagClock, lag } = linkLags(links, network, taskClock, ownCalendar, duration, projectClock, issues);
+  const parts = resourceWork(tasks, network, set, issues);
   if (issues.length) throw invalid(issues);
   const zeros = remaining && delay ? null : new Float64Array(n);
-  return { clocks: set.clocks, taskClock, slackClock: slackClock ?? taskClock, lagClock, duration, lag, constraintDate, deadline, fixed, fixedStart, fixedFinish, remaining: remaining ?? zeros!, delay: delay ?? zeros! };
+  return { clocks: set.clocks, taskClock, slackClock: slackClock ?? taskClock, lagClock, duration, lag, constraintDate, deadline, fixed, fixedStart, fixedFinish, remaining: remaining ?? zeros!, delay: delay ?? zeros!, ...parts };
+}
+
+/** The parts of each task that works on several calendars (see `ScheduleTask.resourceWork`). */
+function resourceWork(tasks: ScheduleInput['tasks'], network: Network, set: ClockSet, issues: FieldIssue[]) {
+  const n = tasks.length;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const t = tasks[i]!;
+    if (t.resourceWork?.length && t.calendar == null && !t.elapsed && !network.isSummary[i]) count += t.resourceWork.length;
+  }
+  if (count === 0) return { partStart: null, partClock: new Int32Array(0), partMinutes: new Float64Array(0) };
+  const partStart = new Int32Array(n + 1);
+  const partClock = new Int32Array(count);
+  const partMinutes = new Float64Array(count);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    partStart[i] = k;
+    const t = tasks[i]!;
+    if (!(t.resourceWork?.length && t.calendar == null && !t.elapsed && !network.isSummary[i])) continue;
+    t.resourceWork.forEach((part, j) => {
+      if (!(finite(part.minutes) && part.minutes >= 0)) issues.push({ field: `tasks.${i}.resourceWork.${j}.minutes`, reason: 'must be a number of minutes, 0 or more' });
+      partClock[k] = set.indexOf(part.calendar, `tasks.${i}.resourceWork.${j}.calendar`);
+      partMinutes[k++] = Math.round(part.minutes);
+    });
+  }
+  partStart[n] = k;
+  return { partStart, partClock, partMinutes };
 }
 
 /** Each link's lag in minutes (percentages resolved) and the clock it runs on. */

@@ -116,6 +116,23 @@ describe('durations, milestones and calendars', () => {
     expect(row('N')).toMatchObject({ start: '2026-01-05T20:00', finish: '2026-01-07T00:00', ls: '2026-01-07T20:00', lf: '2026-01-09T00:00', total: 2 * DAY, free: 2 * DAY, critical: false });
   });
 
+  it('a task worked on two calendars at once starts with its earliest part and finishes with its last', () => {
+    // M: a day on the Standard calendar (Mon 5 08:00–17:00) and 480 minutes of nights
+    // (20:00–24:00: Mon 5 and Tue 6), so it finishes Wed 7 00:00; B follows, Wed 7 08:00–17:00.
+    // Back from B's late start (Wed 08:00): the day part could finish Tue 17:00, the night
+    // part Wed 00:00, so M's late finish is Wed 00:00 and its late start Mon 20:00, the night
+    // part's. Slack on the Standard calendar: finish 0, start 480 → 0, critical.
+    const night: CalendarDefinition = { id: 'n', week: STANDARD_WEEK.map((d) => (d && d.length ? [{ from: 1200, to: 1440 }] : d)) };
+    const M = task('M', 1, { resourceWork: [{ calendar: 'std', minutes: DAY }, { calendar: 'n', minutes: DAY }] });
+    const { row } = plan([M, task('B', 1)], [link('M', 'B')], { calendars: [STD, night] });
+    expect(row('M')).toMatchObject({ start: '2026-01-05T08:00', finish: '2026-01-07T00:00', ls: '2026-01-05T20:00', lf: '2026-01-07T00:00', total: 0, critical: true });
+    expect(row('B')).toMatchObject({ start: '2026-01-07T08:00', finish: '2026-01-07T17:00', driver: 'M' });
+  });
+
+  it('refuses work on a calendar that does not exist, naming the part', () => {
+    expect(() => plan([task('M', 1, { resourceWork: [{ calendar: 'std', minutes: DAY }, { calendar: 'moon', minutes: DAY }] })])).toThrowError(/tasks\.0\.resourceWork\.1\.calendar: calendar moon does not exist/);
+  });
+
   it('a task calendar replaces the project calendar for that task', () => {
     const night: CalendarDefinition = { id: 'n', week: STANDARD_WEEK.map((d) => (d && d.length ? [{ from: 1200, to: 1440 }] : d)) };
     const { row } = plan([task('A', 1, { calendar: 'n' })], [], { calendars: [STD, night] });

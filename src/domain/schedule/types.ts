@@ -32,6 +32,14 @@ export type ScheduleTask = {
    * as MS Project counts it.
    */
   readonly resourceCalendar?: string | null;
+  /**
+   * Work on several calendars at once, for a task without a calendar of its own (MS Project:
+   * assignments on resources with different calendars): each part runs its `minutes` of its
+   * calendar from the task's start; the task starts with the earliest part and finishes with
+   * the last. It places the task instead of `durationMinutes` and `resourceCalendar`, which
+   * still serve a started task and percentage lags; slack is counted on the project calendar.
+   */
+  readonly resourceWork?: readonly { readonly calendar: string; readonly minutes: number }[] | null;
   readonly constraint?: ConstraintType;
   readonly constraintDate?: LocalMinute | null;
   /** A date the task should finish by: moves its late finish, and warns when missed. */

@@ -46,4 +46,22 @@ describe('scheduleInputFromMspdi: resource calendars', () => {
     expect(formatLocalDateTime(plan.lateFinish[0]!)).toBe('2026-01-09T00:00:00');
     expect(plan.totalSlack[0]).toBe(960);
   });
+
+  it('works a task whose assignments are on two resource calendars on both at once, ending with the last', () => {
+    // T3 (16 h): Sam (Standard) 8 h at 100 %, Nora (Night) 8 h at 50 % = 16 h of nights.
+    const xml = XML.replace(`${task(2, 40)}`, `${task(2, 40)}${task(3, 16)}`)
+      .replace('</Resources>', '<Resource><UID>2</UID><ID>2</ID><Name>Sam</Name><Type>1</Type><CalendarUID>1</CalendarUID></Resource></Resources>')
+      .replace(
+        '</Assignments>',
+        '<Assignment><UID>2</UID><TaskUID>3</TaskUID><ResourceUID>2</ResourceUID><Units>1</Units><Work>PT8H0M0S</Work></Assignment>' +
+          '<Assignment><UID>3</UID><TaskUID>3</TaskUID><ResourceUID>1</ResourceUID><Units>0.5</Units><Work>PT8H0M0S</Work></Assignment></Assignments>',
+      );
+    const { input, notes } = scheduleInputFromMspdi(readMspdi(xml).document);
+    expect(input.tasks[2]).toMatchObject({ id: '3', calendar: null, resourceWork: [{ calendar: '1', minutes: 480 }, { calendar: '2', minutes: 960 }] });
+    expect(notes.join('\n')).not.toMatch(/task 3: resources on/);
+    const plan = schedule(input);
+    // Sam: Mon 5 08:00–17:00. Nora: 16 h of 4-hour nights, Mon 5 to Thu 8, ending Fri 9 00:00.
+    expect(formatLocalDateTime(plan.start[2]!)).toBe('2026-01-05T08:00:00');
+    expect(formatLocalDateTime(plan.finish[2]!)).toBe('2026-01-09T00:00:00');
+  });
 });

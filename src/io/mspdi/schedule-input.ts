@@ -170,6 +170,18 @@ export function scheduleInputFromMspdi(doc: MspdiDocument): MspdiScheduleInput {
     const minutes = Math.round(a.workMinutes / a.units);
     assignmentMinutes.set(a.taskUid, Math.max(assignmentMinutes.get(a.taskUid) ?? 0, minutes));
   }
+  // Each work resource's calendar (the project calendar for one without), and the work each
+  // flat assignment takes on it (work ÷ units): a task whose assignments run on different
+  // calendars is worked on all of them at once (the engine's resourceWork).
+  const resourceWorkCalendar = new Map(doc.resources.filter((r) => workResources.has(r.uid)).map((r) => [r.uid, resourceCalendar.get(r.uid) ?? projectCalendar]));
+  const workByCalendar = new Map<number, Map<string, number>>();
+  for (const a of doc.assignments) {
+    const cal = resourceWorkCalendar.get(a.resourceUid);
+    if (!cal || !a.units || a.units <= 0 || !a.workMinutes || (a.workContour ?? 0) !== 0) continue;
+    const byCalendar = workByCalendar.get(a.taskUid) ?? new Map<string, number>();
+    byCalendar.set(cal, Math.max(byCalendar.get(cal) ?? 0, Math.round(a.workMinutes / a.units)));
+    workByCalendar.set(a.taskUid, byCalendar);
+  }
   const stack: MspdiTask[] = [];
   const tasks: ScheduleTask[] = [];
   const present = new Set(kept.map((t) => t.uid));
@@ -183,9 +195,15 @@ export function scheduleInputFromMspdi(doc: MspdiDocument): MspdiScheduleInput {
     // Without a calendar of its own, a task works on its resources' calendar; MS Project still
     // counts its slack on the project calendar (the engine's resourceCalendar).
     let resourceCalendar: string | null = null;
+    let resourceWork: { calendar: string; minutes: number }[] | null = null;
     if (!own && !t.ignoreResourceCalendar && fromResources?.size) {
       resourceCalendar = [...fromResources][0]!;
-      if (fromResources.size > 1) notes.push(`task ${t.uid}: resources on ${fromResources.size} different calendars; scheduled on the first (${resourceCalendar})`);
+      const byCalendar = workByCalendar.get(t.uid);
+      // Each assignment on its own resource's calendar, the task ending with the last (as MS
+      // Project does), unless the duration is fixed or the task has started.
+      if (byCalendar && byCalendar.size > 1 && t.type !== 1 && !t.summary && !t.actualStart) {
+        resourceWork = [...byCalendar].map(([calendar, minutes]) => ({ calendar, minutes }));
+      } else if (fromResources.size > 1) notes.push(`task ${t.uid}: resources on ${fromResources.size} different calendars; scheduled on the first (${resourceCalendar})`);
     }
     const constraint = CONSTRAINT[t.constraintType ?? 0] ?? 'ASAP';
     const manual = t.manual ? { start: time(t.start), finish: time(t.finish) } : null;
@@ -198,6 +216,7 @@ export function scheduleInputFromMspdi(doc: MspdiDocument): MspdiScheduleInput {
       milestone: t.milestone ?? false,
       calendar: own,
       ...(resourceCalendar !== null ? { resourceCalendar } : {}),
+      ...(resourceWork !== null ? { resourceWork } : {}),
       constraint,
       constraintDate: constraint === 'ASAP' || constraint === 'ALAP' ? null : time(t.constraintDate),
       deadline: time(t.deadline),
