@@ -77,8 +77,9 @@ export function forwardBackward(
       }
       continue;
     }
-    const [kb, kc] = fewFinishToStart(predType, from, to, first);
-    if (kb >= 0) {
+    if (fewFinishToStart(predType, from, to, first)) {
+      const kb = others[0]!;
+      const kc = others[1]!;
       const ab = predIdx[first]! * B;
       const lagA = predLag[first]!;
       if (to - from === 1) {
@@ -149,8 +150,9 @@ export function forwardBackward(
       critical[j]! += count;
       continue;
     }
-    const [kb, kc] = fewFinishToStart(succType, from, to, first);
-    if (kb >= 0) {
+    if (fewFinishToStart(succType, from, to, first)) {
+      const kb = others[0]!;
+      const kc = others[1]!;
       const ab = succIdx[first]! * B;
       const bb = succIdx[kb]! * B;
       const cb = succIdx[kc]! * B;
@@ -209,18 +211,19 @@ export function forwardBackward(
   }
 }
 
-const none: readonly [number, number] = [-1, -1];
+/** The two links other than the bounding one that {@link fewFinishToStart} found. */
+const others = new Int32Array(2);
 
 /**
  * When the links [from, to) of a task are one to three, all finish-to-start, one of them
- * the bounding link `first`: the other two (the bounding one standing in for a missing one,
- * which a max or a min ignores). Otherwise [−1, −1].
+ * the bounding link `first`: true, with the other two in {@link others} (the bounding one
+ * standing in for a missing one, which a max or a min ignores).
  */
-function fewFinishToStart(type: Uint8Array, from: number, to: number, first: number): readonly [number, number] {
+function fewFinishToStart(type: Uint8Array, from: number, to: number, first: number): boolean {
   const count = to - from;
-  if (first < 0 || count > 3) return none;
-  for (let k = from; k < to; k++) if (type[k] !== 0) return none;
-  const b = count === 1 ? first : from === first ? from + 1 : from;
-  const c = count === 3 ? (from + 2 === first ? from + 1 : from + 2) : first;
-  return [b, c];
+  if (first < 0 || count > 3) return false;
+  for (let k = from; k < to; k++) if (type[k] !== 0) return false;
+  others[0] = count === 1 ? first : from === first ? from + 1 : from;
+  others[1] = count === 3 ? (from + 2 === first ? from + 1 : from + 2) : first;
+  return true;
 }
