@@ -54,6 +54,8 @@ export function planArrays(input: ScheduleInput, network: Network, around: Local
   const issues: FieldIssue[] = [];
   const taskClock = new Int32Array(n);
   let slackClock: Int32Array | null = null;
+  /** Tasks with work on several calendars, if any. */
+  let multi: number[] | null = null;
   const ownCalendar = new Uint8Array(n);
   const duration = new Float64Array(n);
   const fixed = new Uint8Array(n);
@@ -72,7 +74,9 @@ export function planArrays(input: ScheduleInput, network: Network, around: Local
     const t = tasks[i]!;
     ownCalendar[i] = t.calendar != null || t.resourceCalendar != null ? 1 : 0;
     taskClock[i] = t.elapsed ? 0 : t.calendar != null ? set.indexOf(t.calendar, `tasks.${i}.calendar`) : projectClock;
-    if ((t.resourceCalendar != null || (t.resourceWork?.length ?? 0) > 0) && t.calendar == null && !t.elapsed) {
+    const several = t.resourceWork != null && t.resourceWork.length > 0 && !network.isSummary[i];
+    if (several) (multi ??= []).push(i);
+    if ((t.resourceCalendar != null || several) && t.calendar == null && !t.elapsed) {
       // Slack stays on the project calendar; the work moves to the resources' calendar.
       slackClock ??= taskClock.slice(0, n);
       slackClock[i] = taskClock[i]!;
@@ -108,37 +112,10 @@ export function planArrays(input: ScheduleInput, network: Network, around: Local
     }
   }
   const { lagClock, lag } = linkLags(links, network, taskClock, ownCalendar, duration, projectClock, issues);
-  const parts = resourceWork(tasks, network, set, issues);
+  const parts = resourceWork(tasks, multi ?? [], set, issues);
   if (issues.length) throw invalid(issues);
   const zeros = remaining && delay ? null : new Float64Array(n);
   return { clocks: set.clocks, taskClock, slackClock: slackClock ?? taskClock, lagClock, duration, lag, constraintDate, deadline, fixed, fixedStart, fixedFinish, remaining: remaining ?? zeros!, delay: delay ?? zeros!, ...parts };
-}
-
-/** The parts of each task that works on several calendars (see `ScheduleTask.resourceWork`). */
-function resourceWork(tasks: ScheduleInput['tasks'], network: Network, set: ClockSet, issues: FieldIssue[]) {
-  const n = tasks.length;
-  let count = 0;
-  for (let i = 0; i < n; i++) {
-    const t = tasks[i]!;
-    if (t.resourceWork?.length && t.calendar == null && !t.elapsed && !network.isSummary[i]) count += t.resourceWork.length;
-  }
-  if (count === 0) return { partStart: null, partClock: new Int32Array(0), partMinutes: new Float64Array(0) };
-  const partStart = new Int32Array(n + 1);
-  const partClock = new Int32Array(count);
-  const partMinutes = new Float64Array(count);
-  let k = 0;
-  for (let i = 0; i < n; i++) {
-    partStart[i] = k;
-    const t = tasks[i]!;
-    if (!(t.resourceWork?.length && t.calendar == null && !t.elapsed && !network.isSummary[i])) continue;
-    t.resourceWork.forEach((part, j) => {
-      if (!(finite(part.minutes) && part.minutes >= 0)) issues.push({ field: `tasks.${i}.resourceWork.${j}.minutes`, reason: 'must be a number of minutes, 0 or more' });
-      partClock[k] = set.indexOf(part.calendar, `tasks.${i}.resourceWork.${j}.calendar`);
-      partMinutes[k++] = Math.round(part.minutes);
-    });
-  }
-  partStart[n] = k;
-  return { partStart, partClock, partMinutes };
 }
 
 /** Each link's lag in minutes (percentages resolved) and the clock it runs on. */
@@ -161,4 +138,28 @@ function linkLags(links: ScheduleInput['links'], network: Network, taskClock: In
     }
   }
   return { lagClock, lag };
+}
+
+/** The parts of each task (of `multi`, in order) that works on several calendars (see `ScheduleTask.resourceWork`). */
+function resourceWork(tasks: ScheduleInput['tasks'], multi: readonly number[], set: ClockSet, issues: FieldIssue[]) {
+  const works = multi.filter((i) => tasks[i]!.calendar == null && !tasks[i]!.elapsed);
+  if (works.length === 0) return { partStart: null, partClock: new Int32Array(0), partMinutes: new Float64Array(0) };
+  const n = tasks.length;
+  const count = works.reduce((sum, i) => sum + tasks[i]!.resourceWork!.length, 0);
+  const partStart = new Int32Array(n + 1);
+  const partClock = new Int32Array(count);
+  const partMinutes = new Float64Array(count);
+  let k = 0;
+  let next = 0;
+  for (const i of works) {
+    // Tasks before i (back to the previous one with parts) have none: their rows are empty.
+    while (next <= i) partStart[next++] = k;
+    tasks[i]!.resourceWork!.forEach((part, j) => {
+      if (!(finite(part.minutes) && part.minutes >= 0)) issues.push({ field: `tasks.${i}.resourceWork.${j}.minutes`, reason: 'must be a number of minutes, 0 or more' });
+      partClock[k] = set.indexOf(part.calendar, `tasks.${i}.resourceWork.${j}.calendar`);
+      partMinutes[k++] = Math.round(part.minutes);
+    });
+  }
+  while (next <= n) partStart[next++] = k;
+  return { partStart, partClock, partMinutes };
 }
