@@ -150,4 +150,34 @@ describe('schedule properties on random plans', () => {
       { numRuns: 300 },
     );
   });
+
+  it('a task worked on two calendars at once starts with the earlier and finishes with the later of its parts alone', () => {
+    // Nights (20:00–24:00, weekdays) beside the Standard calendar with its holiday and short day.
+    const night: CalendarDefinition = { id: 'n', week: STANDARD_WEEK.map((d) => (d && d.length ? [{ from: 1200, to: 1440 }] : d)) };
+    const cases = fc.record({ day: fc.integer({ min: 0, max: 4800 }), nights: fc.integer({ min: 0, max: 4800 }), after: fc.integer({ min: 0, max: 30 * 1440 }), successor: fc.integer({ min: 0, max: 2400 }) });
+    fc.assert(
+      fc.property(cases, ({ day, nights, after, successor }) => {
+        const snet = { constraint: 'SNET' as const, constraintDate: START + after };
+        const r = schedule({
+          tasks: [
+            { id: 'M', durationMinutes: Math.max(day, nights), resourceWork: [{ calendar: 'std', minutes: day }, { calendar: 'n', minutes: nights }], ...snet },
+            { id: 'D', durationMinutes: day, ...snet },
+            { id: 'N', durationMinutes: nights, calendar: 'n', ...snet },
+            { id: 'S', durationMinutes: successor },
+          ],
+          links: [{ predecessor: 'M', successor: 'S', type: 'FS' }],
+          calendars: [CALENDAR, night],
+          projectCalendar: 'std',
+          start: START,
+        });
+        expect(r.start[0]).toBe(Math.min(r.start[1]!, r.start[2]!));
+        expect(r.finish[0]).toBe(Math.max(r.finish[1]!, r.finish[2]!));
+        // M drives S, which ends the plan: M is critical, its late dates no earlier than its early ones.
+        expect(r.lateFinish[0]!).toBeGreaterThanOrEqual(r.earlyFinish[0]!);
+        expect(r.lateStart[0]!).toBeGreaterThanOrEqual(r.earlyStart[0]!);
+        expect(r.totalSlack[0]).toBe(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
