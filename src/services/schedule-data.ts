@@ -310,7 +310,10 @@ export function engineInput(data: PlanData, facts: OutlineFacts): ScheduleInput 
       durationMinutes: t.durationMinutes,
       elapsed: bool(t.elapsed),
       milestone: bool(t.milestone),
-      calendar: t.calendarId ?? assignedCalendar.get(t.id) ?? null,
+      // A task without a calendar of its own works on its resources' calendar, but its slack
+      // counts on the project calendar (as MS Project, and the MSPDI importer, have it).
+      calendar: t.calendarId ?? null,
+      resourceCalendar: t.calendarId ? null : (assignedCalendar.get(t.id) ?? null),
       constraint: t.constraintType as ConstraintType,
       constraintDate: local(t.constraintDate),
       deadline: local(t.deadline),

@@ -120,7 +120,7 @@ function planDataFromMspdi(ctx: ServiceContext, organisationId: OrganisationId, 
       durationMinutes: t.durationMinutes,
       elapsed: flag(t.elapsed ?? false),
       milestone: flag(t.milestone ?? false),
-      // The calendar the file schedules the task on: its own, or its resources' (as MS Project does).
+      // The task's own calendar; one on its resources' calendar takes it from its assignments.
       calendarId: t.calendar ? (calendarId.get(t.calendar) ?? null) : null,
       constraintType: t.constraint ?? 'ASAP',
       constraintDate: text(t.constraintDate),
