@@ -6,9 +6,12 @@ import { createProject } from '../../src/services/projects.js';
 import { XSS_NAME } from './fixture.js';
 import { cssOf, hasChromium, startE2e, type E2e } from './support.js';
 
+/** The page's list of projects (other sections have tables of projects too). */
+const projects = (page: Page) => page.getByRole('region', { name: 'Projects', exact: true });
+
 /** The project codes in the table, top to bottom. */
 async function codes(page: Page): Promise<string[]> {
-  const table = page.getByRole('table').first();
+  const table = projects(page).getByRole('table');
   await table.locator('tbody tr').first().waitFor();
   return (await table.locator('tbody tr td:first-child').allTextContents()).map((t) => t.trim());
 }
@@ -42,14 +45,14 @@ describe.skipIf(!hasChromium)('portfolio page', () => {
     expect(await unaligned.getByRole('link', { name: XSS_NAME }).count()).toBe(1);
 
     await waitForCodes(page, ['CX-001', 'CX-002', 'DIG-010', 'DIG-011', 'DIG-012']);
-    const row = page.getByRole('row').filter({ hasText: 'CX-001' });
+    const row = projects(page).getByRole('row').filter({ hasText: 'CX-001' });
     const cells = await row.locator('td').allTextContents();
     expect(cells).toContain('4 Jan 2027');
     expect(cells).toContain('30 Jun 2027');
     expect(cells).toContain('£1,250,000');
     expect(await row.textContent()).toContain('Customer Experience');
     // Aligned status is a word and an icon, never colour alone.
-    expect(await page.getByRole('row').filter({ hasText: 'DIG-010' }).textContent()).toContain('Unaligned');
+    expect(await projects(page).getByRole('row').filter({ hasText: 'DIG-010' }).textContent()).toContain('Unaligned');
     expect(await row.textContent()).toContain('Aligned');
     // Budgets are right-aligned.
     expect(await cssOf(row.locator('td').nth(6), 'text-align')).toBe('right');
@@ -61,11 +64,11 @@ describe.skipIf(!hasChromium)('portfolio page', () => {
     await page.goto(base);
     await waitForCodes(page, ['CX-001', 'CX-002', 'DIG-010', 'DIG-011', 'DIG-012']);
 
-    await page.getByRole('button', { name: /^Finish/ }).click();
+    await projects(page).getByRole('button', { name: /^Finish/ }).click();
     await page.waitForURL(/sort=plannedFinish/);
     await waitForCodes(page, ['DIG-012', 'CX-001', 'CX-002', 'DIG-010', 'DIG-011']);
-    expect(await page.getByRole('columnheader', { name: /Finish/ }).getAttribute('aria-sort')).toBe('ascending');
-    await page.getByRole('button', { name: /^Finish/ }).click();
+    expect(await projects(page).getByRole('columnheader', { name: /Finish/ }).getAttribute('aria-sort')).toBe('ascending');
+    await projects(page).getByRole('button', { name: /^Finish/ }).click();
     await page.waitForURL(/sort=-plannedFinish/);
 
     await page.getByRole('combobox', { name: 'State' }).click();

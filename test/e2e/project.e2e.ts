@@ -189,7 +189,7 @@ describe.skipIf(!hasChromium)('project page', () => {
     await page.getByRole('button', { name: 'Open navigation' }).click();
     await page.getByRole('tree').getByRole('link', { name: 'Digital Services' }).click();
     await page.getByRole('heading', { level: 1, name: 'Digital Services' }).waitFor();
-    await page.getByRole('main').getByRole('link', { name: 'Legacy CRM retirement' }).click();
+    await page.getByRole('list', { name: 'Projects' }).getByRole('link', { name: 'Legacy CRM retirement' }).click();
     await page.getByRole('heading', { level: 1, name: 'Legacy CRM retirement' }).waitFor();
     await page.getByRole('combobox', { name: 'State' }).click();
     await page.getByRole('option', { name: 'Active' }).click();

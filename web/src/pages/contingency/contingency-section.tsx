@@ -158,7 +158,7 @@ export function ContingencySection({ level }: { level: ContingencyLevel }) {
         <Skeleton h={160} />
       ) : data.projects.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No projects here yet.
+          No projects to roll up yet.
         </Text>
       ) : (
         <>
