@@ -178,6 +178,12 @@ export function organisationIdsOf(ctx: ServiceContext): OrganisationId[] {
   return [...new Set(ctx.actor.grants.map((g) => g.scope[0]?.id as OrganisationId))];
 }
 
+/** Checks the organisation exists and the actor may `action` it (404 when it does not exist or is not theirs). */
+export async function authorizeOrganisation(ctx: ServiceContext, organisationId: string, action: Action): Promise<void> {
+  const org = await ctx.db.selectFrom('organisation').select('id').where('id', '=', organisationId as never).executeTakeFirst();
+  authorize(ctx, action, org ? organisationPath(organisationId) : null, 'organisation');
+}
+
 export function assertCanSeeOrganisation(ctx: ServiceContext, organisationId: string): void {
   requireVisible(ctx, organisationPath(organisationId), 'organisation');
 }

@@ -2,7 +2,7 @@ import { invalid } from '../domain/errors.js';
 import type { OrganisationId } from '../domain/ids.js';
 import { DEFAULT_CHANGE_POLICY, policyIssues, type ChangePolicy } from '../domain/change/index.js';
 import type { ChangePolicyDocument, ChangePolicyPut } from '../api/schemas/change.schema.js';
-import { authorize, organisationPath } from './access.js';
+import { authorizeOrganisation } from './access.js';
 import { appendAudit } from './audit.js';
 import { nowIso, type Db, type ServiceContext } from './context.js';
 import { assertVersion, lostRace } from './versioned.js';
@@ -15,13 +15,8 @@ export async function loadChangePolicy(db: Db, organisationId: OrganisationId): 
   return row ? { policy: JSON.parse(row.definition) as ChangePolicy, version: row.version } : { policy: DEFAULT_CHANGE_POLICY, version: 0 };
 }
 
-async function assertOrganisation(ctx: ServiceContext, organisationId: OrganisationId, action: 'read' | 'change-policy:manage'): Promise<void> {
-  const org = await ctx.db.selectFrom('organisation').select('id').where('id', '=', organisationId).executeTakeFirst();
-  authorize(ctx, action, org ? organisationPath(organisationId) : null, 'organisation');
-}
-
 export async function getChangePolicy(ctx: ServiceContext, organisationId: OrganisationId): Promise<ChangePolicyDocument> {
-  await assertOrganisation(ctx, organisationId, 'read');
+  await authorizeOrganisation(ctx, organisationId, 'read');
   const { policy, version } = await loadChangePolicy(ctx.db, organisationId);
   return { ...policy, organisationId, version };
 }
@@ -31,7 +26,7 @@ export async function getChangePolicy(ctx: ServiceContext, organisationId: Organ
  * on; a request already assessed keeps the board it was sent to.
  */
 export async function putChangePolicy(ctx: ServiceContext, organisationId: OrganisationId, input: ChangePolicyPut): Promise<ChangePolicyDocument> {
-  await assertOrganisation(ctx, organisationId, 'change-policy:manage');
+  await authorizeOrganisation(ctx, organisationId, 'change-policy:manage');
   const { version, ...policy } = input;
   const issues = policyIssues(policy);
   if (issues.length) throw invalid(issues);

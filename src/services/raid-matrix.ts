@@ -4,20 +4,15 @@ import type { OrganisationId } from '../domain/ids.js';
 import { assertMatrix } from '../domain/raid/matrix.js';
 import type { RiskMatrixDocument, RiskMatrixPut } from '../api/schemas/raid.schema.js';
 import { appendAudit } from './audit.js';
-import { authorize, organisationPath } from './access.js';
+import { authorizeOrganisation } from './access.js';
 import { nowIso, type ServiceContext } from './context.js';
 import { loadMatrix } from './raid-common.js';
 import { assertVersion, lostRace } from './versioned.js';
 
 /** The organisation's risk matrix: the scales, bands and escalation rule the PMO sets. */
 
-async function assertOrganisation(ctx: ServiceContext, organisationId: OrganisationId, action: 'read' | 'risk-matrix:manage'): Promise<void> {
-  const org = await ctx.db.selectFrom('organisation').select('id').where('id', '=', organisationId).executeTakeFirst();
-  authorize(ctx, action, org ? organisationPath(organisationId) : null, 'organisation');
-}
-
 export async function getRiskMatrix(ctx: ServiceContext, organisationId: OrganisationId): Promise<RiskMatrixDocument> {
-  await assertOrganisation(ctx, organisationId, 'read');
+  await authorizeOrganisation(ctx, organisationId, 'read');
   const { matrix, version } = await loadMatrix(ctx.db, organisationId);
   return { ...matrix, organisationId, version };
 }
@@ -27,7 +22,7 @@ export async function getRiskMatrix(ctx: ServiceContext, organisationId: Organis
  * smaller scale would leave risks or issues rated above its top level: re-rate them first.
  */
 export async function putRiskMatrix(ctx: ServiceContext, organisationId: OrganisationId, input: RiskMatrixPut): Promise<RiskMatrixDocument> {
-  await assertOrganisation(ctx, organisationId, 'risk-matrix:manage');
+  await authorizeOrganisation(ctx, organisationId, 'risk-matrix:manage');
   const { version, ...matrix } = input;
   assertMatrix(matrix);
   await ctx.db.transaction().execute(async (trx) => {

@@ -1,8 +1,9 @@
-import { Alert, Anchor, Group, List, Paper, SegmentedControl, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Group, List, SegmentedControl, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
 import { useContingency, type ContingencyLevel, type ContingencyRollUp } from '../../api/simulations';
 import { ErrorPanel } from '../../shared/error-panel';
+import { StatCard } from '../../shared/stat-card';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { wholeMoney } from '../project/simulation/simulation-format';
 
@@ -14,22 +15,6 @@ const days = (x: number) => `${x.toFixed(1)} d`;
 const dash = <Text span c="dimmed">—</Text>;
 
 type Row = ContingencyRollUp['projects'][number];
-
-function Stat({ label, value, note }: { label: string; value: string; note: string }) {
-  return (
-    <Paper withBorder p="xs">
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={700} size="lg" className="num">
-        {value}
-      </Text>
-      <Text size="xs" c="dimmed">
-        {note}
-      </Text>
-    </Paper>
-  );
-}
 
 function ProjectRow({ r, money }: { r: Row; money: (x: number) => string }) {
   const simulation = `/projects/${r.projectId}/simulation`;
@@ -168,9 +153,9 @@ export function ContingencySection({ level }: { level: ContingencyLevel }) {
             </Alert>
           ) : (
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs" aria-label={`Contingency at P${p}`}>
-              <Stat label={`Schedule contingency at P${p}`} value={`${data.total.scheduleContingencyDays.toFixed(1)} working days`} note={`the projects' own, added up`} />
-              <Stat label={`Cost contingency at P${p}`} value={money(data.total.costContingency)} note={`pooled; ${money(data.total.sumOfCostContingencies)} if each project holds its own`} />
-              <Stat label="Simulated" value={`${data.total.simulated} of ${data.projects.length} projects`} note={missing.length ? `${missing.length} with no run yet, left out` : 'every project has a finished run'} />
+              <StatCard label={`Schedule contingency at P${p}`} value={`${data.total.scheduleContingencyDays.toFixed(1)} working days`} note={`the projects' own, added up`} />
+              <StatCard label={`Cost contingency at P${p}`} value={money(data.total.costContingency)} note={`pooled; ${money(data.total.sumOfCostContingencies)} if each project holds its own`} />
+              <StatCard label="Simulated" value={`${data.total.simulated} of ${data.projects.length} projects`} note={missing.length ? `${missing.length} with no run yet, left out` : 'every project has a finished run'} />
             </SimpleGrid>
           )}
           <ContingencyTable data={data} />

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Card, Group, NumberInput, SimpleGrid, Skeleton, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { isApiError } from '../../api/client';
 import { useRiskMatrix, type RiskMatrixDocument } from '../../api/raid';
 import { useChangePolicy, useRulesMutations, type ChangePolicyDocument } from '../../api/rules';
@@ -47,6 +47,46 @@ export function RulesPage() {
   );
 }
 
+/** One set of rules: its heading, what it does, a failed save, its fields, and Save/Discard once edited. */
+function RuleCard(props: { id: string; title: string; isDefault: boolean; description: string; error: string | null; children: ReactNode; save: { shown: boolean; label: string; pending: boolean; onSave: () => void; onDiscard: () => void } }) {
+  const { id, title, isDefault, description, error, children, save } = props;
+  return (
+    <Card withBorder component="section" aria-labelledby={id}>
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={2} id={id} size="h3">
+            {title}
+          </Title>
+          {isDefault && (
+            <Badge variant="light" color="gray">
+              default
+            </Badge>
+          )}
+        </Group>
+        <Text size="sm" c="dimmed">
+          {description}
+        </Text>
+        {error && (
+          <Alert color="red" role="alert" title="Not saved">
+            {error}
+          </Alert>
+        )}
+        {children}
+        {save.shown && (
+          <Group justify="flex-end" gap="xs">
+            <Button variant="default" onClick={save.onDiscard}>
+              Discard
+            </Button>
+            <Button onClick={save.onSave} loading={save.pending}>
+              {save.label}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
 function ChangePolicyCard({ doc, mayEdit }: { doc: ChangePolicyDocument; mayEdit: boolean }) {
   const { orgId } = useCurrentOrganisation();
   const { policy: save } = useRulesMutations(orgId);
@@ -68,28 +108,15 @@ function ChangePolicyCard({ doc, mayEdit }: { doc: ChangePolicyDocument; mayEdit
       programme: { maxCostPercent: limitOf(draft.programmeCost), maxScheduleDays: limitOf(draft.programmeDays) },
       selfApproval: draft.selfApproval,
     });
-  const general = problem(save.error);
   return (
-    <Card withBorder component="section" aria-labelledby="change-policy-heading">
-      <Stack gap="sm">
-        <Group justify="space-between">
-          <Title order={2} id="change-policy-heading" size="h3">
-            Change control: who approves
-          </Title>
-          {doc.version === 0 && (
-            <Badge variant="light" color="gray">
-              default
-            </Badge>
-          )}
-        </Group>
-        <Text size="sm" c="dimmed">
-          A change goes to the lowest board whose limits it fits; anything larger goes to the portfolio board. Cost counts as a share of the project’s budget, the finish in working days. Leave a limit blank for no limit. Requests already assessed keep their board.
-        </Text>
-        {general && (
-          <Alert color="red" role="alert" title="Not saved">
-            {general}
-          </Alert>
-        )}
+    <RuleCard
+      id="change-policy-heading"
+      title="Change control: who approves"
+      isDefault={doc.version === 0}
+      description="A change goes to the lowest board whose limits it fits; anything larger goes to the portfolio board. Cost counts as a share of the project’s budget, the finish in working days. Leave a limit blank for no limit. Requests already assessed keep their board."
+      error={problem(save.error)}
+      save={{ shown: mayEdit && dirty, label: 'Save approval limits', pending: save.isPending, onSave: submit, onDiscard: () => (setDraft(initial), save.reset()) }}
+    >
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Stack gap="xs">
             <Text fw={600} size="sm">
@@ -107,18 +134,7 @@ function ChangePolicyCard({ doc, mayEdit }: { doc: ChangePolicyDocument; mayEdit
           </Stack>
         </SimpleGrid>
         <Switch label="The person who raised a change may also approve it" checked={draft.selfApproval} onChange={(e) => set('selfApproval', e.currentTarget.checked)} disabled={!mayEdit} />
-        {mayEdit && dirty && (
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={() => (setDraft(initial), save.reset())}>
-              Discard
-            </Button>
-            <Button onClick={submit} loading={save.isPending}>
-              Save approval limits
-            </Button>
-          </Group>
-        )}
-      </Stack>
-    </Card>
+    </RuleCard>
   );
 }
 
@@ -133,44 +149,21 @@ function EscalationCard({ doc, mayEdit }: { doc: RiskMatrixDocument; mayEdit: bo
   const { organisationId: _o, version, ...matrix } = doc;
   const submit = () =>
     save.mutate({ ...matrix, version, escalation: { scoreAtLeast: Number(draft.scoreAtLeast), proximityDays: limitOf(draft.proximityDays) }, reviewIntervalDays: Number(draft.reviewIntervalDays) });
-  const general = problem(save.error);
   const top = doc.probability.length * doc.impact.length;
   return (
-    <Card withBorder component="section" aria-labelledby="escalation-heading">
-      <Stack gap="sm">
-        <Group justify="space-between">
-          <Title order={2} id="escalation-heading" size="h3">
-            Risks: escalation and reviews
-          </Title>
-          {doc.version === 0 && (
-            <Badge variant="light" color="gray">
-              default
-            </Badge>
-          )}
-        </Group>
-        <Text size="sm" c="dimmed">
-          An open risk rises to its programme and portfolio when its score reaches the threshold or its proximity date comes within the window. A risk not reviewed within the interval is flagged.
-        </Text>
-        {general && (
-          <Alert color="red" role="alert" title="Not saved">
-            {general}
-          </Alert>
-        )}
+    <RuleCard
+      id="escalation-heading"
+      title="Risks: escalation and reviews"
+      isDefault={doc.version === 0}
+      description="An open risk rises to its programme and portfolio when its score reaches the threshold or its proximity date comes within the window. A risk not reviewed within the interval is flagged."
+      error={problem(save.error)}
+      save={{ shown: mayEdit && dirty, label: 'Save escalation rule', pending: save.isPending, onSave: submit, onDiscard: () => (setDraft(initial), save.reset()) }}
+    >
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <NumberInput label="Escalate at a score of" description={`1 to ${top}`} min={1} max={top} value={draft.scoreAtLeast} onChange={(v) => set('scoreAtLeast', v)} readOnly={!mayEdit} error={errors.escalation} />
           <NumberInput label="…or proximity within" description="Blank: never by proximity" suffix=" days" min={0} value={draft.proximityDays} onChange={(v) => set('proximityDays', v)} readOnly={!mayEdit} />
           <NumberInput label="Review every" description="Each review restarts the clock" suffix=" days" min={1} value={draft.reviewIntervalDays} onChange={(v) => set('reviewIntervalDays', v)} readOnly={!mayEdit} error={errors.reviewIntervalDays} />
         </SimpleGrid>
-        {mayEdit && dirty && (
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={() => (setDraft(initial), save.reset())}>
-              Discard
-            </Button>
-            <Button onClick={submit} loading={save.isPending}>
-              Save escalation rule
-            </Button>
-          </Group>
-        )}
         <Table captionSide="top" withTableBorder={false} fz="sm" aria-label="Score bands">
           <Table.Caption>
             Bands on the {doc.probability.length}×{doc.impact.length} matrix
@@ -195,7 +188,6 @@ function EscalationCard({ doc, mayEdit }: { doc: RiskMatrixDocument; mayEdit: bo
             ))}
           </Table.Tbody>
         </Table>
-      </Stack>
-    </Card>
+    </RuleCard>
   );
 }

@@ -1,9 +1,10 @@
-import { Alert, List, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, List, Paper, Progress, SimpleGrid, Stack, Table, Title } from '@mantine/core';
 import { IconCircleCheck, IconInfoCircle, IconAlertTriangle } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import type { SimulationResult, SimulationRun } from '../../../api/simulations';
 import { DataTable } from '../../../shared/data-table';
 import { formatCount, formatDate } from '../../../shared/format';
+import { StatCard } from '../../../shared/stat-card';
 import { wholeMoney } from './simulation-format';
 import { CostHistogram, FinishHistogram, FinishSCurve, Tornado } from './simulation-charts';
 
@@ -62,17 +63,7 @@ function Chances({ r }: { r: SimulationResult }) {
   return (
     <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs">
       {items.map(([label, value, note]) => (
-        <Paper key={label} withBorder p="xs">
-          <Text size="xs" c="dimmed">
-            {label}
-          </Text>
-          <Text fw={700} size="lg" className="num">
-            {value}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {note}
-          </Text>
-        </Paper>
+        <StatCard key={label} label={label} value={value} note={note} />
       ))}
     </SimpleGrid>
   );
