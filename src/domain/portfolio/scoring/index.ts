@@ -1,0 +1,5 @@
+export * from './ahp.js';
+export * from './alignment.js';
+export * from './criteria.js';
+export * from './score.js';
+export * from './weights.js';
