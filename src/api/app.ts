@@ -23,6 +23,7 @@ import { scheduleRoutes } from './routes/schedule.routes.js';
 import { changeRoutes } from './routes/change.routes.js';
 import { raidRoutes } from './routes/raid.routes.js';
 import { simulationRoutes } from './routes/simulations.routes.js';
+import { scoringRoutes } from './routes/scoring.routes.js';
 
 export type AppOptions = {
   store: Store;
@@ -118,6 +119,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(raidRoutes(deps));
       await api.register(changeRoutes(deps));
       await api.register(simulationRoutes(deps));
+      await api.register(scoringRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -27,3 +27,5 @@ export type RiskReviewId = Brand<string, 'RiskReviewId'>;
 export type ChangeRequestId = Brand<string, 'ChangeRequestId'>;
 export type ChangeStepId = Brand<string, 'ChangeStepId'>;
 export type SimulationId = Brand<string, 'SimulationId'>;
+export type ScoringModelId = Brand<string, 'ScoringModelId'>;
+export type ProjectScoreId = Brand<string, 'ProjectScoreId'>;

@@ -10,6 +10,7 @@ import type { ProjectTable } from '../store/schema.js';
 import { appendAudit } from './audit.js';
 import { deletePlanOf } from './schedule-edits.js';
 import { deleteSimulationsOf } from './simulations.js';
+import { deleteScoresOf } from './portfolio-scoring.js';
 import {
   authorize,
   organisationIdsOf,
@@ -350,6 +351,7 @@ export async function deleteProject(ctx: ServiceContext, id: ProjectId, expected
     await trx.deleteFrom('contribution').where('projectId', '=', id).execute();
     await trx.deleteFrom('membership').where('scopeType', '=', 'project').where('scopeId', '=', id).execute();
     await deleteSimulationsOf(trx, id);
+    await deleteScoresOf(trx, ctx, row.organisationId, id);
     await deleteChangeRequestsOf(trx, ctx, row.organisationId, id);
     await deletePlanOf(trx, id);
     await deleteRaidOf(trx, ctx, row.organisationId, id);

@@ -4,6 +4,7 @@ import * as m0002 from './migrations/0002-schedule.js';
 import * as m0003 from './migrations/0003-raid.js';
 import * as m0004 from './migrations/0004-change-control.js';
 import * as m0005 from './migrations/0005-risk-simulation.js';
+import * as m0006 from './migrations/0006-portfolio-scoring.js';
 import type { Database } from './schema.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-raid': m0003,
   '0004-change-control': m0004,
   '0005-risk-simulation': m0005,
+  '0006-portfolio-scoring': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

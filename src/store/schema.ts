@@ -22,6 +22,8 @@ import type {
   SchedulePlanId,
   ScheduleResourceId,
   ScheduleTaskId,
+  ProjectScoreId,
+  ScoringModelId,
   SimulationId,
   UserId,
 } from '../domain/ids.js';
@@ -497,6 +499,26 @@ export type RiskSimulationTable = {
   updatedAt: string;
 };
 
+export type ScoringModelTable = Versioned & {
+  id: ScoringModelId;
+  organisationId: OrganisationId;
+  portfolioId: PortfolioId;
+  name: string;
+  description: string;
+  /** JSON: ScoringModelDefinition (src/domain/portfolio/scoring/criteria.ts). */
+  definition: string;
+};
+
+export type ProjectScoreTable = Versioned & {
+  id: ProjectScoreId;
+  organisationId: OrganisationId;
+  modelId: ScoringModelId;
+  projectId: ProjectId;
+  /** JSON: { [criterion id]: number }. */
+  values: string;
+  note: string;
+};
+
 export type Database = {
   organisation: OrganisationTable;
   userAccount: UserTable;
@@ -529,4 +551,6 @@ export type Database = {
   changeRequest: ChangeRequestTable;
   changeRequestStep: ChangeRequestStepTable;
   riskSimulation: RiskSimulationTable;
+  scoringModel: ScoringModelTable;
+  projectScore: ProjectScoreTable;
 };

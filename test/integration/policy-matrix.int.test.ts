@@ -110,6 +110,15 @@ const probes: Probe[] = [
     return { method: 'POST', url: `/api/v1/projects/${i.j1}/simulations`, body: { iterations: 100, seed: n } };
   } },
   { name: 'read the contingency of G1', action: 'read', target: path.g1, request: async (_h, i) => ({ method: 'GET', url: `/api/v1/programmes/${i.g1}/contingency` }) },
+  { name: 'define a scoring model in P1', action: 'scoring:manage', target: path.p1, request: async (_h, i, _a, n) => ({ method: 'POST', url: `/api/v1/portfolios/${i.p1}/scoring-models`, body: { name: `Model ${n}`, criteria: [{ id: 'npv', name: 'NPV', min: 0, max: 10 }] } }) },
+  { name: 'read a scoring model ranking of P1', action: 'read', target: path.p1, request: async (_h, i, a, n) => {
+    const m = (await a('POST', `/api/v1/portfolios/${i.p1}/scoring-models`, { name: `Read ${n}`, criteria: [{ id: 'npv', name: 'NPV', min: 0, max: 10 }] })).json();
+    return { method: 'GET', url: `/api/v1/scoring-models/${m.id}/ranking` };
+  } },
+  { name: 'score J1', action: 'scoring:score', target: path.j1, request: async (_h, i, a, n) => {
+    const m = (await a('POST', `/api/v1/portfolios/${i.p1}/scoring-models`, { name: `Score ${n}`, criteria: [{ id: 'npv', name: 'NPV', min: 0, max: 10 }] })).json();
+    return { method: 'PUT', url: `/api/v1/scoring-models/${m.id}/scores/${i.j1}`, body: { version: 0, values: { npv: 5 } } };
+  } },
   { name: 'set the change policy', action: 'change-policy:manage', target: path.org, request: async (_h, i, a) => {
     const { organisationId: _o, ...p } = (await a('GET', `/api/v1/organisations/${i.org}/change-policy`)).json();
     return { method: 'PUT', url: `/api/v1/organisations/${i.org}/change-policy`, body: p };

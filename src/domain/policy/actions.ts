@@ -29,6 +29,8 @@ export const ACTIONS = [
   'change:manage',
   'change:approve',
   'change-policy:manage',
+  'scoring:manage',
+  'scoring:score',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -45,6 +47,8 @@ const CHANGE_RAISE: readonly Action[] = ['change:raise'];
 const CHANGE: readonly Action[] = ['change:raise', 'change:manage'];
 /** Decide on change requests up to the board the role sits on (where its grant is held). */
 const APPROVE: readonly Action[] = ['change:approve'];
+/** Define a portfolio's scoring models (criteria, scales, weights) and score its projects. */
+const SCORING: readonly Action[] = ['scoring:manage', 'scoring:score'];
 
 /** What each role may do inside the scopes where it is held. */
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
@@ -68,9 +72,10 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'risk-matrix:manage',
     ...CHANGE,
     'change-policy:manage',
+    ...SCORING,
   ],
   'pmo-analyst': [...ANALYST, ...RAISE, ...CHANGE_RAISE],
-  'pmo-coordinator': [...ANALYST, 'project:update', 'contribution:manage', ...RAID, ...CHANGE],
+  'pmo-coordinator': [...ANALYST, 'project:update', 'contribution:manage', ...RAID, ...CHANGE, 'scoring:score'],
   'portfolio-manager': [
     ...ANALYST,
     'portfolio:update',
@@ -85,6 +90,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     ...RAID,
     ...CHANGE,
     ...APPROVE,
+    ...SCORING,
   ],
   'programme-manager': [
     ...ANALYST,
