@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileModel } from './compile.js';
-import { forwardBackward } from './cpm.js';
+import { forwardBackward, forwardBackwardInKernel } from './cpm.js';
+import { cpmKernel } from './cpm-kernel.js';
 import type { RiskLinkType, RiskModel } from './types.js';
 
 /**
@@ -81,6 +82,37 @@ describe('CPM passes of a block', () => {
           expect(fin[i]).toBe(plain.finish);
           for (let j = 0; j < m.n; j++) {
             expect(times[j * B + i]).toBe(plain.lateStart[j]);
+            if (plain.critical[j]) counts[j]!++;
+          }
+        }
+        expect(Array.from(critical)).toEqual(counts);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('give in the WebAssembly kernel the same numbers as the plain CPM, for odd and even blocks, whatever the lanes past the block hold', () => {
+    fc.assert(
+      fc.property(network, fc.array(fc.double({ min: 0, max: 10, noNaN: true }), { minLength: 14 * 8, maxLength: 14 * 8 }), fc.integer({ min: 1, max: 7 }), (model, draws, c) => {
+        const m = compileModel(model);
+        const k = cpmKernel(m.n, 7);
+        expect(k).not.toBeNull(); // Node has WebAssembly SIMD: the kernel must run here
+        const S = k!.stride;
+        // Lanes past c hold what earlier blocks left (here: other draws), as they do in a run.
+        for (let j = 0; j < m.n; j++) for (let i = 0; i < S; i++) k!.dur[j * S + i] = i === 0 ? 1 : draws[j * 8 + i]!;
+        k!.times.fill(3.5);
+        const fin = new Float64Array(c);
+        const critical = new Float64Array(m.n);
+        forwardBackwardInKernel(m, k!, c, fin, critical);
+        const counts = new Array<number>(m.n).fill(0);
+        for (let i = 0; i < c; i++) {
+          const plain = plainCpm(
+            m,
+            Array.from({ length: m.n }, (_, j) => k!.dur[j * S + i]!),
+          );
+          expect(fin[i]).toBe(plain.finish);
+          for (let j = 0; j < m.n; j++) {
+            expect(k!.times[j * S + i]).toBe(plain.lateStart[j]);
             if (plain.critical[j]) counts[j]!++;
           }
         }

@@ -1,4 +1,5 @@
 import type { CompiledModel } from './compile.js';
+import type { CpmKernel } from './cpm-kernel.js';
 
 /**
  * The CPM passes of one block, vectorised over its c iterations: task-major rows of B
@@ -58,9 +59,31 @@ export function forwardBackward(
   row: Float64Array = new Float64Array(c),
   tol: Float64Array = new Float64Array(c),
 ): void {
+  passes(m, B, c, dur, times, fin, critical, row, tol, null);
+}
+
+/**
+ * {@link forwardBackward} on the rows of a {@link CpmKernel} (its durations filled for the
+ * block's c iterations, stride `k.stride`): the usual shapes run in the kernel, two
+ * iterations at a time, the others as in forwardBackward. Same numbers; the finish of each
+ * iteration goes to `fin[0..c)`.
+ */
+export function forwardBackwardInKernel(m: CompiledModel, k: CpmKernel, c: number, fin: Float64Array, critical: Float64Array): void {
+  passes(m, k.stride, c, k.dur, k.times, k.fin, critical, k.row, k.tol, k);
+  fin.set(k.fin.subarray(0, c));
+}
+
+function passes(m: CompiledModel, B: number, c: number, dur: Float64Array, times: Float64Array, fin: Float64Array, critical: Float64Array, row: Float64Array, tol: Float64Array, k: CpmKernel | null): void {
   const { order, predStart, predIdx, predType, predLag, succStart, succIdx, succType, succLag, predBound, succBound, n } = m;
   const t = times;
-  fin.fill(0, 0, c);
+  // In the kernel, rows are whole pairs: the lane past an odd c is computed and never counted.
+  const pairs = k ? c + (c & 1) : c;
+  const end = pairs * 8;
+  const tAt = k ? t.byteOffset : 0;
+  const durAt = k ? dur.byteOffset : 0;
+  const finAt = k ? fin.byteOffset : 0;
+  const tolAt = k ? tol.byteOffset : 0;
+  fin.fill(0, 0, pairs);
   for (let o = 0; o < n; o++) {
     const j = order[o]!;
     const jb = j * B;
@@ -69,6 +92,16 @@ export function forwardBackward(
     const first = predBound[j]!;
     const holds = succBound[j]! < 0; // may hold the finish
     // The usual shapes take one pass: no predecessor; one to three finish-to-start links, one bounding.
+    if (k && (from === to || fewFinishToStart(predType, from, to, first))) {
+      const links = from === to ? 0 : to - from;
+      const a = from === to ? 0 : tAt + predIdx[first]! * B * 8;
+      const kb = others[0]!;
+      const kc = others[1]!;
+      const b = links > 1 ? tAt + predIdx[kb]! * B * 8 : a;
+      const cc = links > 1 ? tAt + predIdx[kc]! * B * 8 : a;
+      k.forward[+holds]![links]!(tAt + jb * 8, a, b, cc, links ? predLag[first]! : 0, links > 1 ? predLag[kb]! : 0, links > 1 ? predLag[kc]! : 0, durAt + jb * 8, finAt, end);
+      continue;
+    }
     if (from === to) {
       for (let i = 0; i < c; i++) {
         const f = 0 + dur[jb + i]!;
@@ -132,6 +165,7 @@ export function forwardBackward(
     }
   }
   for (let i = 0; i < c; i++) tol[i] = 1e-9 * (1 + fin[i]!);
+  if (pairs > c) tol[c] = -Infinity;
   for (let o = n - 1; o >= 0; o--) {
     const j = order[o]!;
     const jb = j * B;
@@ -139,6 +173,16 @@ export function forwardBackward(
     const to = succStart[j + 1]!;
     const first = succBound[j]!;
     let count = 0;
+    if (k && (from === to || fewFinishToStart(succType, from, to, first))) {
+      const links = from === to ? 0 : to - from;
+      const a = from === to ? 0 : tAt + succIdx[first]! * B * 8;
+      const kb = others[0]!;
+      const kc = others[1]!;
+      const b = links > 1 ? tAt + succIdx[kb]! * B * 8 : a;
+      const cc = links > 1 ? tAt + succIdx[kc]! * B * 8 : a;
+      critical[j]! += k.backward[links]!(tAt + jb * 8, a, b, cc, links ? succLag[first]! : 0, links > 1 ? succLag[kb]! : 0, links > 1 ? succLag[kc]! : 0, durAt + jb * 8, finAt, tolAt, end);
+      continue;
+    }
     // The same shapes as forward: the late finish, then in the same pass the late start and zero float.
     if (from === to) {
       for (let i = 0; i < c; i++) {

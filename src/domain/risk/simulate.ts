@@ -1,7 +1,8 @@
 import { invalid } from '../errors.js';
 import type { CompiledModel } from './compile.js';
 import { imanConover, normalScores } from './correlation.js';
-import { forwardBackward } from './cpm.js';
+import { forwardBackward, forwardBackwardInKernel } from './cpm.js';
+import { cpmKernel, type CpmKernel } from './cpm-kernel.js';
 import { FIXED, UNIFORM, type Dist } from './distributions.js';
 import { midranks, permutationCorrelation, rankDots, sparseRankCorrelation, variance } from './ranks.js';
 import { drawRanks, drawStrata } from './sampling.js';
@@ -51,7 +52,10 @@ const UNIT: Dist = { kind: UNIFORM, min: 0, mode: 0.5, max: 1, table: null, valu
 
 /** Buffers reused across the blocks of a chunk (and across the chunks of one model). */
 type Work = {
+  /** The stride of the task-major rows: the block size, made even when the CPM runs in the kernel. */
   readonly B: number;
+  /** The CPM kernel whose memory holds `dur` and `times`, or null (no WebAssembly SIMD here). */
+  readonly kernel: CpmKernel | null;
   /** Task-major rows of B: sampled durations, then CPM times (early finishes, then late starts). */
   readonly dur: Float64Array;
   readonly times: Float64Array;
@@ -77,12 +81,15 @@ type Work = {
   readonly dots: Float64Array;
 };
 
-function allocate(m: CompiledModel, B: number): Work {
+function allocate(m: CompiledModel, block: number): Work {
   const r = m.riskIds.length;
+  const kernel = cpmKernel(m.n, block);
+  const B = kernel ? kernel.stride : block;
   return {
     B,
-    dur: new Float64Array(m.n * B),
-    times: new Float64Array(m.n * B),
+    kernel,
+    dur: kernel ? kernel.dur : new Float64Array(m.n * B),
+    times: kernel ? kernel.times : new Float64Array(m.n * B),
     rank: new Int32Array(m.n * B),
     states: new Int32Array(m.n),
     swap: new Int32Array(B),
@@ -162,6 +169,7 @@ export function runBlocks(m: CompiledModel, o: SimulationOptions, fromBlock: num
     occurred: new Float64Array(r),
   };
   const w = work(m, B);
+  const S = w.B; // the rows' stride
   const { dur, rank, q, occurs, impact, riskCost, effect, effectCost } = w;
   const { durations, costPerDay, grouped, impactStart, impactOrder, impactRisk } = m;
   const nCost = m.costTask.length;
@@ -185,33 +193,33 @@ export function runBlocks(m: CompiledModel, o: SimulationOptions, fromBlock: num
       let count = 0;
       for (let i = 0; i < c; i++) {
         const hit = w.sample[i]! < p ? 1 : 0;
-        occurs[k * B + i] = hit;
+        occurs[k * S + i] = hit;
         count += hit;
       }
       out.occurred[k]! += count;
     }
     for (let x = 0; x < m.impacts.length; x++) {
-      sampleVariable(seed, b, vImpact + x, c, m.impacts[x]!, sampling, w, impact, x * B);
-      const kb = impactRisk[x]! * B;
-      for (let i = 0; i < c; i++) if (occurs[kb + i]) effect[kb + i]! += impact[x * B + i]!;
+      sampleVariable(seed, b, vImpact + x, c, m.impacts[x]!, sampling, w, impact, x * S);
+      const kb = impactRisk[x]! * S;
+      for (let i = 0; i < c; i++) if (occurs[kb + i]) effect[kb + i]! += impact[x * S + i]!;
     }
     for (let x = 0; x < m.riskCosts.length; x++) {
-      sampleVariable(seed, b, vRiskCost + x, c, m.riskCosts[x]!, sampling, w, riskCost, x * B);
-      const kb = m.riskCostRisk[x]! * B;
-      for (let i = 0; i < c; i++) if (occurs[kb + i]) effectCost[kb + i]! += riskCost[x * B + i]!;
+      sampleVariable(seed, b, vRiskCost + x, c, m.riskCosts[x]!, sampling, w, riskCost, x * S);
+      const kb = m.riskCostRisk[x]! * S;
+      for (let i = 0; i < c; i++) if (occurs[kb + i]) effectCost[kb + i]! += riskCost[x * S + i]!;
     }
     // Durations: the ranks of correlated tasks first, reordered by Iman–Conover.
     if (m.groups.length) {
-      for (let j = 0; j < n; j++) if (grouped[j]) w.states[j] = drawRanks(seed, b, j, c, rank, j * B);
+      for (let j = 0; j < n; j++) if (grouped[j]) w.states[j] = drawRanks(seed, b, j, c, rank, j * S);
       let sc = scores.get(c);
       if (!sc) scores.set(c, (sc = normalScores(c)));
-      for (const g of m.groups) imanConover(Array.from(g.tasks, (j) => rank.subarray(j * B, j * B + c)), g.rho, sc);
+      for (const g of m.groups) imanConover(Array.from(g.tasks, (j) => rank.subarray(j * S, j * S + c)), g.rho, sc);
     }
     // Then each task's values, its risks' impacts (in impact order) and its cost by the day.
     cost.fill(0);
     for (let j = 0; j < n; j++) {
       const d = durations[j]!;
-      const jb = j * B;
+      const jb = j * S;
       const rate = costPerDay[j]!;
       if (d.kind === FIXED && !grouped[j]) dur.fill(d.mode, jb, jb + c);
       else {
@@ -229,8 +237,8 @@ export function runBlocks(m: CompiledModel, o: SimulationOptions, fromBlock: num
       }
       for (let e = impactStart[j]!; e < impactStart[j + 1]!; e++) {
         const x = impactOrder[e]!;
-        const kb = impactRisk[x]! * B;
-        for (let i = 0; i < c; i++) if (occurs[kb + i]) dur[jb + i] = Math.max(0, dur[jb + i]! + impact[x * B + i]!);
+        const kb = impactRisk[x]! * S;
+        for (let i = 0; i < c; i++) if (occurs[kb + i]) dur[jb + i] = Math.max(0, dur[jb + i]! + impact[x * S + i]!);
       }
       if (rate !== 0) for (let i = 0; i < c; i++) cost[i]! += rate * dur[jb + i]!;
     }
@@ -240,10 +248,11 @@ export function runBlocks(m: CompiledModel, o: SimulationOptions, fromBlock: num
       for (let i = 0; i < c; i++) cost[i]! += w.sample[i]!;
     }
     for (let x = 0; x < m.riskCosts.length; x++) {
-      const kb = m.riskCostRisk[x]! * B;
-      for (let i = 0; i < c; i++) if (occurs[kb + i]) cost[i]! += riskCost[x * B + i]!;
+      const kb = m.riskCostRisk[x]! * S;
+      for (let i = 0; i < c; i++) if (occurs[kb + i]) cost[i]! += riskCost[x * S + i]!;
     }
-    forwardBackward(m, B, c, dur, w.times, fin, out.critical, w.row, w.tol);
+    if (w.kernel) forwardBackwardInKernel(m, w.kernel, c, fin, out.critical);
+    else forwardBackward(m, S, c, dur, w.times, fin, out.critical, w.row, w.tol);
     tornado(m, w, c, fin, cost, out);
     onBlock?.(b - fromBlock + 1);
   }
