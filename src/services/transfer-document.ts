@@ -24,6 +24,8 @@ import type {
   ChangePolicyTable,
   ChangeRequestStepTable,
   ChangeRequestTable,
+  ProjectScoreTable,
+  ScoringModelTable,
   RiskSimulationTable,
   ScheduleAssignmentTable,
   ScheduleBaselineTable,
@@ -40,6 +42,7 @@ import { ASSUMPTION_STATUSES, DECISION_STATUSES, DEPENDENCY_DIRECTIONS, DEPENDEN
 import { matrixIssues, type RiskMatrix } from '../domain/raid/matrix.js';
 import { RESPONSE_STRATEGIES, RISK_KINDS, RISK_STATUSES } from '../domain/raid/risk-rules.js';
 import { AUTHORITY_LEVELS, CHANGE_STATUSES, CHANGE_STEPS, policyIssues, type ChangePolicy } from '../domain/change/index.js';
+import { validateModel, type ScoringModelDefinition } from '../domain/portfolio/scoring/index.js';
 
 /**
  * The organisation export format (`pharos-organisation`, version 1): every row of one
@@ -50,11 +53,11 @@ import { AUTHORITY_LEVELS, CHANGE_STATUSES, CHANGE_STEPS, policyIssues, type Cha
 export const EXPORT_FORMAT = 'pharos-organisation';
 /**
  * Version 2 added the projects' plans (schedule tables), version 3 the RAID registers, change
- * control and risk simulation runs; older
+ * control and risk simulation runs, version 4 the portfolios' scoring models and scores; older
  * documents still import, without what they did not carry.
  */
-export const EXPORT_FORMAT_VERSION = 3;
-const READABLE_VERSIONS: readonly number[] = [1, 2, 3];
+export const EXPORT_FORMAT_VERSION = 4;
+const READABLE_VERSIONS: readonly number[] = [1, 2, 3, 4];
 
 const Id = z.uuid({ message: 'must be an id (UUID)' });
 const Timestamp = z.iso.datetime({ message: 'must be an ISO-8601 UTC timestamp' });
@@ -462,6 +465,24 @@ const RiskSimulationRow = z.strictObject({
   finishedAt: Timestamp.nullable(),
   ...Versioned,
 });
+const ScoringModelRow = z.strictObject({
+  id: Id,
+  organisationId: Id,
+  portfolioId: Id,
+  name: Text,
+  description: Text,
+  definition: jsonText((v) => isObject(v) && Array.isArray((v as ScoringModelDefinition).criteria) && Array.isArray((v as ScoringModelDefinition).pairwise) && validateModel(v as ScoringModelDefinition).length === 0, 'a sound scoring model'),
+  ...Versioned,
+});
+const ProjectScoreRow = z.strictObject({
+  id: Id,
+  organisationId: Id,
+  modelId: Id,
+  projectId: Id,
+  values: jsonText((v) => isObject(v) && Object.values(v as object).every((x) => typeof x === 'number' && Number.isFinite(x)), 'an object of numbers'),
+  note: Text,
+  ...Versioned,
+});
 
 // Each row schema must name exactly the columns of its table: a new column fails to compile
 // here until the export format learns it.
@@ -496,12 +517,14 @@ const columnsMatch: [
   SameKeys<z.infer<typeof RaidAssumptionRow>, RaidAssumptionTable>,
   SameKeys<z.infer<typeof RaidDependencyRow>, RaidDependencyTable>,
   SameKeys<z.infer<typeof RaidDecisionRow>, RaidDecisionTable>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+  SameKeys<z.infer<typeof ScoringModelRow>, ScoringModelTable>,
+  SameKeys<z.infer<typeof ProjectScoreRow>, ProjectScoreTable>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 void columnsMatch;
 
 export const OrganisationDocumentSchema = z.strictObject({
   format: z.literal(EXPORT_FORMAT),
-  formatVersion: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  formatVersion: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
   exportedAt: Timestamp,
   organisation: OrganisationRow,
   users: z.array(UserRow),
@@ -534,12 +557,15 @@ export const OrganisationDocumentSchema = z.strictObject({
   changeRequests: z.array(ChangeRequestRow).default([]),
   changeRequestSteps: z.array(ChangeRequestStepRow).default([]),
   riskSimulations: z.array(RiskSimulationRow).default([]),
+  // Version 4: portfolio scoring.
+  scoringModels: z.array(ScoringModelRow).default([]),
+  projectScores: z.array(ProjectScoreRow).default([]),
 });
 
 /** An organisation export, rows typed exactly as the store's tables. */
 export type OrganisationDocument = {
   format: typeof EXPORT_FORMAT;
-  formatVersion: 1 | 2 | 3;
+  formatVersion: 1 | 2 | 3 | 4;
   exportedAt: string;
   organisation: OrganisationTable;
   users: UserTable[];
@@ -570,6 +596,8 @@ export type OrganisationDocument = {
   changeRequests: ChangeRequestTable[];
   changeRequestSteps: ChangeRequestStepTable[];
   riskSimulations: RiskSimulationTable[];
+  scoringModels: ScoringModelTable[];
+  projectScores: ProjectScoreTable[];
 };
 
 /** The tables of a document that hold lists of rows, in the order they are inserted. */
@@ -602,11 +630,13 @@ export const ROW_TABLES = [
   'changeRequests',
   'changeRequestSteps',
   'riskSimulations',
+  'scoringModels',
+  'projectScores',
 ] as const;
 /**
- * The tables of version 3: RAID registers, change control and simulation runs, with the store
- * table each goes to, in insertion order (a risk before the issue it became, a request before
- * its steps).
+ * The tables of versions 3 and 4: RAID registers, change control, simulation runs and portfolio
+ * scoring, with the store table each goes to, in insertion order (a risk before the issue it
+ * became, a request before its steps, a model before its scores).
  */
 export const REGISTER_TABLES = [
   ['raidMatrices', 'raidMatrix'],
@@ -621,6 +651,8 @@ export const REGISTER_TABLES = [
   ['changeRequests', 'changeRequest'],
   ['changeRequestSteps', 'changeRequestStep'],
   ['riskSimulations', 'riskSimulation'],
+  ['scoringModels', 'scoringModel'],
+  ['projectScores', 'projectScore'],
 ] as const;
 /** The tables with one row per organisation and no id of their own. */
 export const PER_ORGANISATION = ['raidMatrices', 'changePolicies'] as const;
@@ -818,6 +850,21 @@ function referenceIssues(doc: OrganisationDocument): FieldIssue[] {
   doc.riskSimulations.forEach((r, i) => {
     ref(projects.has(r.projectId), `riskSimulations.${i}.projectId`, 'is not a project of the document');
     user(r.startedById, `riskSimulations.${i}.startedById`);
+  });
+
+  // Portfolio scoring: models of a portfolio of the document, scores of its projects on them.
+  const models = idSet('scoringModels');
+  idSet('projectScores');
+  sameOrg('scoringModels', doc.scoringModels);
+  doc.scoringModels.forEach((m, i) => ref(portfolios.has(m.portfolioId), `scoringModels.${i}.portfolioId`, 'is not a portfolio of the document'));
+  sameOrg('projectScores', doc.projectScores);
+  unique('projectScores', (s: { modelId: string; projectId: string }) => `${s.modelId}/${s.projectId}`, 'model and project');
+  const modelPortfolio = new Map(doc.scoringModels.map((m) => [m.id as string, m.portfolioId as string] as const));
+  const projectPortfolio = new Map(doc.projects.map((p) => [p.id as string, p.portfolioId as string] as const));
+  doc.projectScores.forEach((s, i) => {
+    ref(models.has(s.modelId), `projectScores.${i}.modelId`, 'is not a scoring model of the document');
+    ref(projects.has(s.projectId), `projectScores.${i}.projectId`, 'is not a project of the document');
+    ref(!modelPortfolio.has(s.modelId) || !projectPortfolio.has(s.projectId) || modelPortfolio.get(s.modelId) === projectPortfolio.get(s.projectId), `projectScores.${i}.projectId`, "is not in the scoring model's portfolio");
   });
 
   if (issues.length === 0) {

@@ -23,6 +23,8 @@ import { DEFAULT_CHANGE_POLICY } from '../../src/domain/change/index.js';
 import { putChangePolicy } from '../../src/services/change-policy.js';
 import { createChangeRequest, takeChangeStep } from '../../src/services/change-requests.js';
 import { getSimulation, startSimulation } from '../../src/services/simulations.js';
+import { createScoringModel, putScoreSheet } from '../../src/services/portfolio-scoring.js';
+import { ScoringModelCreate } from '../../src/api/schemas/scoring.schema.js';
 import type { SimulationId } from '../../src/domain/ids.js';
 import type { Store } from '../../src/store/database.js';
 import type { Database } from '../../src/store/schema.js';
@@ -60,6 +62,8 @@ const TABLES = [
   'changeRequest',
   'changeRequestStep',
   'riskSimulation',
+  'scoringModel',
+  'projectScore',
 ] as const;
 type Table = (typeof TABLES)[number];
 
@@ -145,6 +149,10 @@ for (const dialect of DIALECTS) {
         run = await getSimulation(ctx, run.id as SimulationId);
       }
       expect(run.status).toBe('done');
+      // A scoring model of the project's portfolio, and the project's values on it.
+      const scored = await source.db.selectFrom('project').select('portfolioId').where('id', '=', pid).executeTakeFirstOrThrow();
+      const model = await createScoringModel(ctx, scored.portfolioId, ScoringModelCreate.parse({ name: 'Committee', criteria: [{ id: 'npv', name: 'NPV', min: 0, max: 10 }, { id: 'fit', name: 'Fit', min: 0, max: 100, source: 'alignment' }] }));
+      await putScoreSheet(ctx, model.id, pid, { version: 0, values: { npv: 7 }, note: 'Case v1' });
       doc = await exportOrganisation(source.db, orgId);
     });
     afterAll(async () => {
@@ -153,8 +161,8 @@ for (const dialect of DIALECTS) {
     });
 
     it('exports every row of the organisation', async () => {
-      expect(doc).toMatchObject({ format: 'pharos-organisation', formatVersion: 3 });
-      for (const key of ['raidMatrices', 'raidRisks', 'raidRiskReviews', 'raidIssues', 'raidActions', 'raidAssumptions', 'raidDependencies', 'raidDecisions', 'changePolicies', 'changeRequests', 'changeRequestSteps', 'riskSimulations'] as const) expect(doc[key].length, key).toBeGreaterThan(0);
+      expect(doc).toMatchObject({ format: 'pharos-organisation', formatVersion: 4 });
+      for (const key of ['raidMatrices', 'raidRisks', 'raidRiskReviews', 'raidIssues', 'raidActions', 'raidAssumptions', 'raidDependencies', 'raidDecisions', 'changePolicies', 'changeRequests', 'changeRequestSteps', 'riskSimulations', 'scoringModels', 'projectScores'] as const) expect(doc[key].length, key).toBeGreaterThan(0);
       for (const [key, table] of [
         ['portfolios', 'portfolio'],
         ['programmes', 'programme'],
@@ -184,6 +192,8 @@ for (const dialect of DIALECTS) {
         ['changeRequests', 'changeRequest'],
         ['changeRequestSteps', 'changeRequestStep'],
         ['riskSimulations', 'riskSimulation'],
+        ['scoringModels', 'scoringModel'],
+        ['projectScores', 'projectScore'],
       ] as const) {
         expect(doc[key], key).toEqual(await rows(source, table));
       }
@@ -279,8 +289,12 @@ for (const dialect of DIALECTS) {
         error = await refusal(importOrganisation(empty.db, badTags));
         expect(error.message).toMatch(/projects\.0\.tags: must be JSON text holding an array of strings/);
 
-        error = await refusal(importOrganisation(empty.db, { ...clone(doc), formatVersion: 4 } as unknown as OrganisationDocument));
-        expect(error.message).toMatch(/formatVersion: is 4, but this Pharos reads versions 1, 2 and 3/);
+        error = await refusal(importOrganisation(empty.db, { ...clone(doc), formatVersion: 5 } as unknown as OrganisationDocument));
+        expect(error.message).toMatch(/formatVersion: is 5, but this Pharos reads versions 1, 2, 3 and 4/);
+        const strayScore = clone(doc);
+        strayScore.projectScores[0]!.modelId = randomUUID() as never;
+        error = await refusal(importOrganisation(empty.db, strayScore));
+        expect(error.message).toMatch(/projectScores\.0\.modelId: is not a scoring model of the document/);
         const strayAction = clone(doc);
         strayAction.raidActions[0]!.itemId = randomUUID();
         error = await refusal(importOrganisation(empty.db, strayAction));
