@@ -1,10 +1,11 @@
-import { finishFrom, finishOnBound, shift, snapFinish, snapStart, startFrom } from './clocks.js';
+import { finishFrom, shift, snapFinish, snapStart, startFrom } from './clocks.js';
 import type { LocalMinute } from './local-time.js';
 import { CONSTRAINT_CODE as C } from './network.js';
 import type { Network } from './network.js';
 import { FIXED_COMPLETE, FIXED_MANUAL, FIXED_NONE, FIXED_STARTED, type PlanArrays } from './plan-arrays.js';
 import { partsFinish, partsFinishBy, partsStart, partsStartBy } from './resource-work.js';
 import type { ScheduleWarning } from './types.js';
+import { ELAPSED_CLOCK, type WorkClock } from './working-calendar.js';
 
 export type PassOptions = {
   readonly honorConstraints: boolean;
@@ -22,6 +23,13 @@ export type ForwardDates = {
 
 /** Late dates: what a backward pass writes. */
 export type BackwardDates = { readonly start: Float64Array; readonly finish: Float64Array };
+
+/**
+ * Working-minute counts of a task's start and finish on its own clock (`taskClock`): exactly
+ * `clock.work(date)`, kept by a pass that knows them without asking the calendar, so that
+ * slack and the other pass need not convert the dates back.
+ */
+export type Counts = { readonly start: Float64Array; readonly finish: Float64Array };
 
 const FS = 0;
 const SS = 1;
@@ -43,6 +51,7 @@ export function forwardPass(
   warnings: ScheduleWarning[] | null,
   pinned: Uint8Array | null = null,
   warned: number[] | null = null,
+  counts: Counts | null = null,
 ): void {
   const { start: es, finish: ef, driver } = dates;
   // A task's bounds live in its own date slots from its entry node to its exit node, which
@@ -109,14 +118,28 @@ export function forwardPass(
     if (g.isSummary[i]) {
       let s = Infinity;
       let f = -Infinity;
+      let first = -1;
+      let last = -1;
       for (let k = g.childStart[i]!; k < g.childStart[i + 1]!; k++) {
         const child = g.childList[k]!;
-        if (es[child]! < s) s = es[child]!;
-        if (ef[child]! > f) f = ef[child]!;
+        if (es[child]! < s) {
+          s = es[child]!;
+          first = child;
+        }
+        if (ef[child]! > f) {
+          f = ef[child]!;
+          last = child;
+        }
       }
       es[i] = s;
       ef[i] = f;
       driver[i] = -1;
+      if (counts) {
+        // A child on the summary's clock already holds the count of the same date.
+        const own = taskClock[i]!;
+        counts.start[i] = first >= 0 && taskClock[first] === own ? counts.start[first]! : countOf(clocks[own]!, s);
+        counts.finish[i] = last >= 0 && taskClock[last] === own ? counts.finish[last]! : countOf(clocks[own]!, f);
+      }
       continue;
     }
     if (pinned && pinned[i]) continue;
@@ -127,28 +150,75 @@ export function forwardPass(
       es[i] = fixedStart[i]!;
       ef[i] = fixedFinish[i]!;
       driver[i] = -1;
+      if (counts) {
+        counts.start[i] = countOf(clock, es[i]!);
+        counts.finish[i] = countOf(clock, ef[i]!);
+      }
       continue;
     }
     if (state === FIXED_STARTED) {
       es[i] = fixedStart[i]!;
-      let w = clock.work(es[i]!) + d;
+      const started = clock.work(es[i]!);
+      let w = started + d;
       if (o.statusDate !== null) w = Math.max(w, clock.work(o.statusDate) + a.remaining[i]!);
-      ef[i] = d === 0 && o.statusDate === null ? es[i]! : clock.finishAt(w);
+      const same = d === 0 && o.statusDate === null;
+      ef[i] = same ? es[i]! : clock.finishAt(w);
       driver[i] = -1;
+      if (counts) {
+        counts.start[i] = started;
+        counts.finish[i] = same ? started : w;
+      }
       continue;
     }
     // A task on several calendars at once (resourceWork) places each of its parts.
     const multi = partStart !== null && partStart[i]! < partStart[i + 1]!;
-    const fromStart = multi ? partsStart(a, i, sb[i]!) : snapStart(clock, sb[i]!, d);
+    // The counts of the dates below, NaN where not known. `startAt(w)` and `finishAt(w)` are
+    // moments whose count is `w`, so each date's count comes with it (snapStart, finishFrom,
+    // finishOnBound and startFrom written out).
+    let fromStart: LocalMinute;
+    let fromStartW = NaN;
+    if (multi) fromStart = partsStart(a, i, sb[i]!);
+    else {
+      const t = sb[i]!;
+      if (!Number.isFinite(t)) fromStart = t;
+      else {
+        fromStartW = clock.work(t);
+        fromStart = d === 0 && clock.finishAt(fromStartW) === t ? t : clock.startAt(fromStartW);
+      }
+    }
     // A finish bound fixes the finish where it falls (see finishOnBound), and the start is
     // that much work before it.
-    const finishBound = fb[i]! === -Infinity || multi ? fb[i]! : finishOnBound(clock, fb[i]!);
-    const fromFinish = finishBound === -Infinity ? -Infinity : multi ? partsStartBy(a, i, finishBound, true) : startFrom(clock, finishBound, d);
+    let finishBound = fb[i]!;
+    let finishBoundW = NaN;
+    let fromFinish = -Infinity;
+    if (finishBound !== -Infinity) {
+      if (multi) fromFinish = partsStartBy(a, i, finishBound, true);
+      else if (Number.isFinite(finishBound)) {
+        finishBoundW = clock.work(finishBound);
+        const before = clock.finishAt(finishBoundW);
+        if (before !== finishBound && clock.startAt(finishBoundW) !== finishBound) finishBound = before;
+        fromFinish = d === 0 ? finishBound : clock.startAt(finishBoundW - d);
+      } else fromFinish = startFrom(clock, finishBound, d);
+    }
     // On a tie the finish bound wins: it is the same working minute, perhaps on the later side
     // of a break (an SF successor of a task starting Monday 08:00 finishes Monday 08:00).
     const byFinish = fromFinish >= fromStart;
     let s = byFinish ? fromFinish : fromStart;
-    let f = multi ? partsFinish(a, i, s) : byFinish ? finishBound : finishFrom(clock, s, d);
+    let sw = byFinish ? finishBoundW - d : fromStartW;
+    let f: LocalMinute;
+    let fw = NaN;
+    if (multi) f = partsFinish(a, i, s);
+    else if (byFinish) {
+      f = finishBound;
+      fw = finishBoundW;
+    } else if (d === 0) {
+      f = s;
+      fw = sw;
+    } else if (Number.isNaN(sw)) f = finishFrom(clock, s, d);
+    else {
+      fw = sw + d;
+      f = clock.finishAt(fw);
+    }
     driver[i] = byFinish && (fromFinish > fromStart || sDrive[i]! < 0) ? fDrive[i]! : sDrive[i]!;
     const c = g.constraint[i]!;
     if (c === C.MSO || c === C.MFO || c === C.SNLT || c === C.FNLT) {
@@ -161,6 +231,7 @@ export function forwardPass(
           warnings?.push({ kind: 'link-overruled', task: o.nameOf(i), detail: `its ${constraintName(c)} constraint holds it before its links allow`, minutes: clock.work(s) - clock.work(target) });
           s = target;
           f = multi ? partsFinish(a, i, s) : finishFrom(clock, s, d);
+          sw = fw = NaN;
           driver[i] = -1;
         } else {
           warned?.push(i);
@@ -169,12 +240,22 @@ export function forwardPass(
       } else if (exact && s < target) {
         s = target;
         f = multi ? partsFinish(a, i, s) : finishFrom(clock, s, d);
+        sw = fw = NaN;
         driver[i] = -1;
       }
     }
     es[i] = s;
     ef[i] = f;
+    if (counts) {
+      counts.start[i] = Number.isNaN(sw) ? countOf(clock, s) : sw;
+      counts.finish[i] = Number.isNaN(fw) ? countOf(clock, f) : fw;
+    }
   }
+}
+
+/** `clock.work(t)`, or NaN for a date that is not a moment on a working calendar (elapsed time counts any date as itself). */
+function countOf(clock: WorkClock, t: LocalMinute): number {
+  return Number.isFinite(t) || clock === ELAPSED_CLOCK ? clock.work(t) : NaN;
 }
 
 /**
@@ -184,7 +265,7 @@ export function forwardPass(
  * offset from the summary's start; without them (backward plans) every child takes the
  * summary's bound.
  */
-export function backwardPass(g: Network, a: PlanArrays, projectFinish: LocalMinute, late: BackwardDates, early?: BackwardDates): void {
+export function backwardPass(g: Network, a: PlanArrays, projectFinish: LocalMinute, late: BackwardDates, early?: BackwardDates, counts: Counts | null = null, earlyCounts: Counts | null = null): void {
   const { start: ls, finish: lf } = late;
   // A summary's bounds live in its late dates from its exit node to its entry node (which
   // sets the dates from its children's); only its children read them in between.
@@ -206,6 +287,11 @@ export function backwardPass(g: Network, a: PlanArrays, projectFinish: LocalMinu
       }
       ls[i] = s;
       lf[i] = f;
+      if (counts) {
+        const clock = clocks[taskClock[i]!]!;
+        counts.start[i] = countOf(clock, s);
+        counts.finish[i] = countOf(clock, f);
+      }
       continue;
     }
     const p = g.parent[i]!;
@@ -217,7 +303,11 @@ export function backwardPass(g: Network, a: PlanArrays, projectFinish: LocalMinu
       // it starts after the summary in the forward pass (so a late child is not given
       // negative slack by a link that its earlier sibling already satisfies).
       const clock = clocks[taskClock[i]!]!;
-      sBound = early ? clock.startAt(clock.work(lsb[p]!) + clock.work(early.start[i]!) - clock.work(early.start[p]!)) : lsb[p]!;
+      if (early) {
+        const own = earlyCounts ? earlyCounts.start[i]! : clock.work(early.start[i]!);
+        const parent = earlyCounts && taskClock[p] === taskClock[i] ? earlyCounts.start[p]! : clock.work(early.start[p]!);
+        sBound = clock.startAt(clock.work(lsb[p]!) + own - parent);
+      } else sBound = lsb[p]!;
     }
     for (let e = g.outStart[i]!; e < g.outStart[i + 1]!; e++) {
       const k = g.outList[e]!;
@@ -246,6 +336,10 @@ export function backwardPass(g: Network, a: PlanArrays, projectFinish: LocalMinu
     if (fixed[i] === FIXED_COMPLETE) {
       ls[i] = fixedStart[i]!;
       lf[i] = fixedFinish[i]!;
+      if (counts) {
+        counts.start[i] = countOf(clock, ls[i]!);
+        counts.finish[i] = countOf(clock, lf[i]!);
+      }
       continue;
     }
     if (fixed[i] === FIXED_NONE && partStart !== null && partStart[i]! < partStart[i + 1]!) {
@@ -253,13 +347,42 @@ export function backwardPass(g: Network, a: PlanArrays, projectFinish: LocalMinu
       const f = partsFinishBy(a, i, Math.min(fBound, sBound === Infinity ? Infinity : partsFinish(a, i, sBound)));
       lf[i] = f;
       ls[i] = partsStartBy(a, i, f, false);
+      if (counts) {
+        counts.start[i] = countOf(clock, ls[i]!);
+        counts.finish[i] = countOf(clock, lf[i]!);
+      }
       continue;
     }
     const d = fixed[i] === FIXED_NONE ? duration[i]! : clock.work(fixedFinish[i]!) - clock.work(fixedStart[i]!);
-    const fromStart = sBound === Infinity ? Infinity : finishFrom(clock, snapStart(clock, sBound, d), d);
-    const f = snapFinish(clock, Math.min(fBound, fromStart), d);
+    // snapStart, finishFrom, snapFinish and startFrom written out, each date's count kept
+    // (`startAt(w)` and `finishAt(w)` are moments whose count is `w`).
+    let fromStart = Infinity;
+    if (sBound !== Infinity) {
+      if (!Number.isFinite(sBound)) fromStart = finishFrom(clock, sBound, d);
+      else {
+        const w = clock.work(sBound);
+        const snapped = d === 0 && clock.finishAt(w) === sBound ? sBound : clock.startAt(w);
+        fromStart = d === 0 ? snapped : clock.finishAt(w + d);
+      }
+    }
+    const bound = Math.min(fBound, fromStart);
+    if (!Number.isFinite(bound)) {
+      lf[i] = bound;
+      ls[i] = startFrom(clock, bound, d);
+      if (counts) {
+        counts.start[i] = countOf(clock, ls[i]!);
+        counts.finish[i] = countOf(clock, bound);
+      }
+      continue;
+    }
+    const w = clock.work(bound);
+    const f = d === 0 && clock.startAt(w) === bound ? bound : clock.finishAt(w);
     lf[i] = f;
-    ls[i] = startFrom(clock, f, d);
+    ls[i] = d === 0 ? f : clock.startAt(w - d);
+    if (counts) {
+      counts.start[i] = w - d;
+      counts.finish[i] = w;
+    }
   }
 }
 

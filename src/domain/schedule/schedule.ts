@@ -2,7 +2,7 @@ import { invalid } from '../errors.js';
 import { shift } from './clocks.js';
 import { formatLocalDateTime, type LocalMinute } from './local-time.js';
 import { buildNetwork, CONSTRAINT_CODE, kahnOrder, type Network } from './network.js';
-import { backwardPass, type ForwardDates, forwardPass, type PassOptions } from './passes.js';
+import { backwardPass, type Counts, type ForwardDates, forwardPass, type PassOptions } from './passes.js';
 import { FIXED_COMPLETE, planArrays, type PlanArrays } from './plan-arrays.js';
 import type { ScheduleInput, ScheduleResult, ScheduleWarning } from './types.js';
 
@@ -56,22 +56,29 @@ export function schedule(input: ScheduleInput): ScheduleResult {
   const warned: number[] = [];
   const early = dates(n);
   const late = { start: new Float64Array(n).fill(NaN), finish: new Float64Array(n).fill(NaN) };
+  // Each pass keeps the working-minute counts of the dates it sets (on the task's clock), so
+  // that slack needs no calendar lookups: the early counts in their own arrays, the late ones
+  // in the slack arrays, which slack() then overwrites task by task.
+  const earlyCounts: Counts = { start: new Float64Array(n), finish: new Float64Array(n) };
+  const totalSlack = new Float64Array(n);
+  const freeSlack = new Float64Array(n);
+  const lateCounts: Counts = { start: freeSlack, finish: totalSlack };
   let projectStart: LocalMinute;
   let projectFinish: LocalMinute;
   if (backward) {
     projectFinish = anchor;
-    backwardPass(g, a, projectFinish, late);
+    backwardPass(g, a, projectFinish, late, undefined, lateCounts);
     projectStart = g.order.length ? extremes(g, late.start, 'min') : anchor;
-    forwardPass(g, a, projectStart, o, early, warnings, null, warned);
+    forwardPass(g, a, projectStart, o, early, warnings, null, warned, earlyCounts);
   } else {
     projectStart = anchor;
-    forwardPass(g, a, projectStart, o, early, warnings, null, warned);
+    forwardPass(g, a, projectStart, o, early, warnings, null, warned, earlyCounts);
     projectFinish = g.order.length ? extremes(g, early.finish, 'max') : anchor;
-    backwardPass(g, a, projectFinish, late, early);
+    backwardPass(g, a, projectFinish, late, early, lateCounts, earlyCounts);
   }
   if (g.outlineOrdered && warnings.length > 1) inKahnOrder(g, input, warnings, warned);
   const scheduled = placeAsLateAsPossible(g, a, projectStart, o, early, late);
-  const { totalSlack, freeSlack, critical } = slack(g, a, early, late, input.criticalSlackMinutes ?? 0);
+  const critical = slack(g, a, early, late, input.criticalSlackMinutes ?? 0, earlyCounts, totalSlack, freeSlack);
   collectWarnings(g, a, o, early, totalSlack, warnings);
   return {
     ids: g.ids,
@@ -122,21 +129,32 @@ function placeAsLateAsPossible(g: Network, a: PlanArrays, projectStart: LocalMin
   return placed;
 }
 
-function slack(g: Network, a: PlanArrays, early: ForwardDates, late: { start: Float64Array; finish: Float64Array }, criticalLimit: number) {
+/**
+ * Total and free slack and the critical flags. `totalSlack` and `freeSlack` come in holding
+ * the late finish and late start counts (see `schedule`) and leave holding the slack, in NaN
+ * for inactive tasks. Counts on the task's clock are read instead of asking the calendar
+ * whenever the slack clock is that clock.
+ */
+function slack(g: Network, a: PlanArrays, early: ForwardDates, late: { start: Float64Array; finish: Float64Array }, criticalLimit: number, earlyCounts: Counts, totalSlack: Float64Array, freeSlack: Float64Array): Uint8Array {
   const n = g.n;
-  const totalSlack = new Float64Array(n).fill(NaN);
-  const freeSlack = new Float64Array(n).fill(NaN);
   const critical = new Uint8Array(n);
-  const { clocks, slackClock, lagClock, lag } = a;
+  const { clocks, slackClock, taskClock, lagClock, lag } = a;
   const { outStart, outList, outSucc, outType } = g;
+  const { start: startCount, finish: finishCount } = earlyCounts;
   for (let i = 0; i < n; i++) {
-    if (!g.active[i]) continue;
-    const c = clocks[slackClock[i]!]!;
-    // Working-minute counts of the early dates, read once: the free slack of each link needs one.
-    const earlyStart = c.work(early.start[i]!);
-    const earlyFinish = c.work(early.finish[i]!);
-    const startSlack = c.work(late.start[i]!) - earlyStart;
-    const finishSlack = c.work(late.finish[i]!) - earlyFinish;
+    if (!g.active[i]) {
+      totalSlack[i] = NaN;
+      freeSlack[i] = NaN;
+      continue;
+    }
+    const own = slackClock[i]!;
+    const c = clocks[own]!;
+    const onTask = own === taskClock[i];
+    // Working-minute counts of the early and late dates, on the slack clock.
+    const earlyStart = onTask ? startCount[i]! : c.work(early.start[i]!);
+    const earlyFinish = onTask ? finishCount[i]! : c.work(early.finish[i]!);
+    const startSlack = (onTask ? freeSlack[i]! : c.work(late.start[i]!)) - earlyStart;
+    const finishSlack = (onTask ? totalSlack[i]! : c.work(late.finish[i]!)) - earlyFinish;
     const total = g.isSummary[i] ? finishSlack : Math.min(startSlack, finishSlack);
     totalSlack[i] = total;
     let free = total;
@@ -146,16 +164,23 @@ function slack(g: Network, a: PlanArrays, early: ForwardDates, late: { start: Fl
       const type = outType[e]!;
       // How far this task's start or finish may move before the successor's early date moves.
       const fromFinish = type === FS || type === FF;
-      const successorDate = type === FS || type === SS ? early.start[s]! : early.finish[s]!;
+      const toStart = type === FS || type === SS;
       const l = lag[k]!;
-      const allowed = l === 0 ? successorDate : shift(clocks[lagClock[k]!]!, successorDate, -l);
-      const room = c.work(allowed) - (fromFinish ? earlyFinish : earlyStart);
+      // The count of the latest date that keeps the successor's early date: the successor's own
+      // count less the lag when the successor, the lag and this task's slack share one clock
+      // (shifting by a lag moves a count by exactly the lag), else from the calendar.
+      let allowed = taskClock[s] === own && (l === 0 || lagClock[k] === own) ? (toStart ? startCount[s]! : finishCount[s]!) - l : NaN;
+      if (Number.isNaN(allowed)) {
+        const successorDate = toStart ? early.start[s]! : early.finish[s]!;
+        allowed = c.work(l === 0 ? successorDate : shift(clocks[lagClock[k]!]!, successorDate, -l));
+      }
+      const room = allowed - (fromFinish ? earlyFinish : earlyStart);
       if (room < free) free = room;
     }
     freeSlack[i] = free;
     critical[i] = total <= criticalLimit && a.fixed[i] !== FIXED_COMPLETE ? 1 : 0;
   }
-  return { totalSlack, freeSlack, critical };
+  return critical;
 }
 
 function collectWarnings(g: Network, a: PlanArrays, o: PassOptions, early: ForwardDates, totalSlack: Float64Array, warnings: ScheduleWarning[]): void {
