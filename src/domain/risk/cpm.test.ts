@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileModel } from './compile.js';
 import { forwardBackward, forwardBackwardInKernel } from './cpm.js';
-import { cpmKernel } from './cpm-kernel.js';
+import { blockKernel } from './kernel.js';
 import type { RiskLinkType, RiskModel } from './types.js';
 
 /**
@@ -95,7 +95,7 @@ describe('CPM passes of a block', () => {
     fc.assert(
       fc.property(network, fc.array(fc.double({ min: 0, max: 10, noNaN: true }), { minLength: 14 * 8, maxLength: 14 * 8 }), fc.integer({ min: 1, max: 7 }), (model, draws, c) => {
         const m = compileModel(model);
-        const k = cpmKernel(m.n, 7);
+        const k = blockKernel(m.n, 7);
         expect(k).not.toBeNull(); // Node has WebAssembly SIMD: the kernel must run here
         const S = k!.stride;
         // Lanes past c hold what earlier blocks left (here: other draws), as they do in a run.

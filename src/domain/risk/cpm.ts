@@ -1,5 +1,5 @@
 import type { CompiledModel } from './compile.js';
-import type { CpmKernel } from './cpm-kernel.js';
+import type { Kernel } from './kernel.js';
 
 /**
  * The CPM passes of one block, vectorised over its c iterations: task-major rows of B
@@ -63,17 +63,17 @@ export function forwardBackward(
 }
 
 /**
- * {@link forwardBackward} on the rows of a {@link CpmKernel} (its durations filled for the
+ * {@link forwardBackward} on the rows of a {@link Kernel} (its durations filled for the
  * block's c iterations, stride `k.stride`): the usual shapes run in the kernel, two
  * iterations at a time, the others as in forwardBackward. Same numbers; the finish of each
  * iteration goes to `fin[0..c)`.
  */
-export function forwardBackwardInKernel(m: CompiledModel, k: CpmKernel, c: number, fin: Float64Array, critical: Float64Array): void {
+export function forwardBackwardInKernel(m: CompiledModel, k: Kernel, c: number, fin: Float64Array, critical: Float64Array): void {
   passes(m, k.stride, c, k.dur, k.times, k.fin, critical, k.row, k.tol, k);
   fin.set(k.fin.subarray(0, c));
 }
 
-function passes(m: CompiledModel, B: number, c: number, dur: Float64Array, times: Float64Array, fin: Float64Array, critical: Float64Array, row: Float64Array, tol: Float64Array, k: CpmKernel | null): void {
+function passes(m: CompiledModel, B: number, c: number, dur: Float64Array, times: Float64Array, fin: Float64Array, critical: Float64Array, row: Float64Array, tol: Float64Array, k: Kernel | null): void {
   const { order, predStart, predIdx, predType, predLag, succStart, succIdx, succType, succLag, predBound, succBound, n } = m;
   const t = times;
   // In the kernel, rows are whole pairs: the lane past an odd c is computed and never counted.

@@ -1,17 +1,20 @@
 /**
- * The CPM passes' common row shapes as a WebAssembly SIMD kernel: two iterations per
- * instruction, no bounds checks, and a real branch-free max and min. The module is a few
+ * The hot rows of a block as a WebAssembly SIMD kernel: the CPM passes' common shapes, two
+ * iterations per instruction, no bounds checks, and a real branch-free max and min; and the
+ * Latin hypercube strata of a triangular variable, four random numbers per instruction. The module is a few
  * hundred bytes assembled below (no toolchain, nothing fetched), and computes the very
  * numbers of the JavaScript rows in `cpm.ts`: IEEE additions and subtractions in the same
  * order, `f64x2.pmax(a, b)` being `a < b ? b : a` (the `later` of cpm.ts, ties keep a) and
  * `f64x2.pmin(a, b)` being `b < a ? b : a` (`earlier`).
  *
- * Rows live in the kernel's own memory: {@link cpmKernel} gives the views the caller fills
+ * Rows live in the kernel's own memory: {@link blockKernel} gives the views the caller fills
  * (durations) and the CPM reads and writes (times, the finish, the tolerance, a scratch row).
  * Rows are a whole number of pairs long: a block of odd size c computes one lane past c,
  * on finite numbers (earlier blocks' values, or 0), and the caller sets that lane's
  * tolerance to −∞ so it is never counted as critical.
  */
+
+import { STEP } from './prng.js';
 
 const SIMD = 0xfd;
 const V128 = 0x7b;
@@ -47,10 +50,10 @@ const LE = simd(0x4b);
 const I64_SUB = simd(0xd1);
 
 /**
- * A loop over the pairs [0, end) of byte offsets (local `end`, a multiple of 16, at least
- * 16), with local `i` the current offset.
+ * A loop over the byte offsets [0, end) by `step` (`end` a multiple of it, at least one
+ * step), with local `i` the current offset.
  */
-const loop = (i: number, end: number, body: number[]) => [0x03, 0x40, ...body, ...get(i), 0x41, 16, 0x6a, ...tee(i), ...get(end), 0x49, 0x0d, 0, 0x0b];
+const loop = (i: number, end: number, body: number[], step = 16) => [0x03, 0x40, ...body, ...get(i), 0x41, step, 0x6a, ...tee(i), ...get(end), 0x49, 0x0d, 0, 0x0b];
 
 type Fn = { readonly name: string; readonly params: number[]; readonly result: number | null; readonly locals: number[]; readonly body: number[] };
 
@@ -139,7 +142,187 @@ function backward(links: 0 | 1 | 3): Fn {
   };
 }
 
-const FUNCTIONS: readonly Fn[] = [forward(0, false), forward(0, true), forward(1, false), forward(1, true), forward(3, false), forward(3, true), backward(0), backward(1), backward(3)];
+const i32x4 = (xs: readonly number[]) => [...simd(0x0c), ...xs.flatMap((x) => [x & 0xff, (x >>> 8) & 0xff, (x >>> 16) & 0xff, (x >>> 24) & 0xff])];
+const f64x2 = (xs: readonly number[]) => [...simd(0x0c), ...xs.flatMap((x) => Array.from(new Uint8Array(Float64Array.of(x).buffer)))];
+const XOR = simd(0x51);
+const OR = simd(0x50);
+const I32_ADD = simd(0xae);
+const I32_MUL = simd(0xb5);
+const shrU = (bits: number) => [0x41, bits, ...simd(0xad)];
+const DIV = simd(0xf3);
+const MUL = simd(0xf2);
+const SQRT = simd(0xef);
+const LT = simd(0x49);
+const TO_F64 = simd(0xff); // f64x2.convert_low_i32x4_u
+const HIGH_PAIR = [...simd(0x0d), 8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15]; // i8x16.shuffle: lanes 2, 3 to 0, 1
+
+
+/**
+ * The strata of a triangular variable, Latin hypercube: q[k] = the quantile at
+ * (k + u_k) / c, u_k the (k + 1)-th number of mulberry32 from `state`, as `drawStrata`
+ * computes it (sampling.ts), for k in [0, end / 8) (whole fours; those past c are not read).
+ * params: q, state, end, c, min, max, fm, lo, hi (fm, lo, hi as drawStrata derives them).
+ */
+function triangular(): Fn {
+  const [q, state, end, cP, minP, maxP, fmP, loP, hiP] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+  const [i, st, t, k, x, mask, c, min, max, fm, lo, hi] = [9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20];
+  const A = [...get(min), ...get(x), ...get(lo), ...MUL, ...SQRT, ...ADD];
+  const B = [...get(max), ...f64x2([1, 1]), ...get(x), ...SUB, ...get(hi), ...MUL, ...SQRT, ...SUB];
+  // The quantile of the two strata in x: the lower branch below fm (strata ascend, so mixed pairs are rare).
+  const quantile = [
+    ...get(x),
+    ...get(fm),
+    ...LT,
+    ...tee(mask),
+    ...simd(0x53), // v128.any_true
+    0x04,
+    V128,
+    ...get(mask),
+    ...simd(0xc3), // i64x2.all_true
+    0x04,
+    V128,
+    ...A,
+    0x05,
+    ...A,
+    ...B,
+    ...get(mask),
+    ...simd(0x52), // v128.bitselect
+    0x0b,
+    0x05,
+    ...B,
+    0x0b,
+  ];
+  // Two strata from two 32-bit numbers in the low lanes of `lanes`, stored at q + i + at.
+  const half = (lanes: number[], at: number) => [
+    ...get(q),
+    ...get(i),
+    0x6a,
+    ...get(k),
+    ...lanes,
+    ...TO_F64,
+    ...f64x2([4294967296, 4294967296]),
+    ...DIV,
+    ...ADD,
+    ...get(c),
+    ...DIV,
+    ...set(x),
+    ...quantile,
+    ...simd(0x0b),
+    4,
+    at,
+    ...get(k),
+    ...f64x2([2, 2]),
+    ...ADD,
+    ...set(k),
+  ];
+  const body = [
+    // t = imul(a ^ a >>> 15, a | 1); t = (t + imul(t ^ t >>> 7, t | 61)) ^ t; t ^ t >>> 14: four states at once.
+    ...get(st),
+    ...get(st),
+    ...shrU(15),
+    ...XOR,
+    ...get(st),
+    ...i32x4([1, 1, 1, 1]),
+    ...OR,
+    ...I32_MUL,
+    ...set(t),
+    ...get(t),
+    ...get(t),
+    ...get(t),
+    ...shrU(7),
+    ...XOR,
+    ...get(t),
+    ...i32x4([61, 61, 61, 61]),
+    ...OR,
+    ...I32_MUL,
+    ...I32_ADD,
+    ...get(t),
+    ...XOR,
+    ...tee(t),
+    ...get(t),
+    ...shrU(14),
+    ...XOR,
+    ...set(t),
+    ...half(get(t), 0),
+    ...half([...get(t), ...get(t), ...HIGH_PAIR], 16),
+    ...get(st),
+    ...i32x4([Math.imul(4, STEP), Math.imul(4, STEP), Math.imul(4, STEP), Math.imul(4, STEP)]),
+    ...I32_ADD,
+    ...set(st),
+  ];
+  return {
+    name: 'triangular',
+    params: [I32, I32, I32, F64, F64, F64, F64, F64, F64],
+    result: null,
+    locals: [I32, V128, V128, V128, V128, V128, V128, V128, V128, V128, V128, V128],
+    body: [
+      ...get(state),
+      ...simd(0x11), // i32x4.splat
+      ...i32x4([STEP, Math.imul(2, STEP), Math.imul(3, STEP), Math.imul(4, STEP)]),
+      ...I32_ADD,
+      ...set(st),
+      ...f64x2([0, 1]),
+      ...set(k),
+      ...splat(cP),
+      ...set(c),
+      ...splat(minP),
+      ...set(min),
+      ...splat(maxP),
+      ...set(max),
+      ...splat(fmP),
+      ...set(fm),
+      ...splat(loP),
+      ...set(lo),
+      ...splat(hiP),
+      ...set(hi),
+      ...loop(i, end, body, 32),
+    ],
+  };
+}
+
+/**
+ * Iteration i's sample is q[rank[i]]: into dur[i] and, with `rate` (the cost by the day of a
+ * task without risk impacts), cost[i] += rate · dur[i], for i in [0, end / 4).
+ * params: rank, q, dur, cost, rate, end.
+ */
+function gather(withCost: boolean): Fn {
+  const [rank, q, dur, cost, rate, end] = [0, 1, 2, 3, 4, 5];
+  const [i, v, at] = [6, 7, 8];
+  const body = [
+    // v = q[rank[i]]
+    ...get(q),
+    ...get(rank),
+    ...get(i),
+    0x6a,
+    0x28, 2, 0, // i32.load
+    0x41, 3,
+    0x74, // i32.shl
+    0x6a,
+    0x2b, 3, 0, // f64.load
+    ...set(v),
+    ...get(i),
+    ...get(i),
+    0x6a,
+    ...set(at), // the byte offset of a double: 2i
+    ...get(dur),
+    ...get(at),
+    0x6a,
+    ...get(v),
+    0x39, 3, 0, // f64.store
+    ...(withCost
+      ? [...get(cost), ...get(at), 0x6a, ...get(cost), ...get(at), 0x6a, 0x2b, 3, 0, ...get(rate), ...get(v), 0xa2, 0xa0, 0x39, 3, 0]
+      : []),
+  ];
+  return {
+    name: withCost ? 'gatherCost' : 'gather',
+    params: [I32, I32, I32, I32, F64, I32],
+    result: null,
+    locals: [I32, F64, I32],
+    body: loop(i, end, body, 4),
+  };
+}
+
+const FUNCTIONS: readonly Fn[] = [forward(0, false), forward(0, true), forward(1, false), forward(1, true), forward(3, false), forward(3, true), backward(0), backward(1), backward(3), triangular(), gather(false), gather(true)];
 
 const section = (id: number, content: number[]) => [id, ...leb(content.length), ...content];
 const vec = (items: number[][]) => [...leb(items.length), ...items.flat()];
@@ -164,19 +347,28 @@ function assemble(): Uint8Array {
 
 type ForwardRow = (t: number, a: number, b: number, c: number, lagA: number, lagB: number, lagC: number, dur: number, fin: number, end: number) => void;
 type BackwardRow = (t: number, a: number, b: number, c: number, lagA: number, lagB: number, lagC: number, dur: number, fin: number, tol: number, end: number) => number;
+type Triangular = (q: number, state: number, end: number, c: number, min: number, max: number, fm: number, lo: number, hi: number) => void;
+type Gather = (rank: number, q: number, dur: number, cost: number, rate: number, end: number) => void;
 
-/** The kernel's row functions, indexed by the number of links (0, 1, 3; 2 uses 3 with the bounding link twice). */
-export type CpmKernel = {
-  /** forward[holds][links] */
+/** The kernel's functions and the rows in its memory (arguments are byte offsets into it). */
+export type Kernel = {
+  /** CPM rows, forward[holds][links] and backward[links] (links 0 to 3; 2 runs as 3 with the bounding link twice). */
   readonly forward: readonly [readonly ForwardRow[], readonly ForwardRow[]];
   readonly backward: readonly BackwardRow[];
-  /** Task-major rows of `stride` (even) per task: durations, then CPM times. */
+  readonly triangular: Triangular;
+  /** gather[withCost] */
+  readonly gather: readonly [Gather, Gather];
+  /** Task-major rows of `stride` (even) per task: durations, CPM times, sampling ranks. */
   readonly dur: Float64Array;
   readonly times: Float64Array;
-  /** Rows of `stride`: the finish of each iteration, the critical tolerance, scratch. */
+  readonly rank: Int32Array;
+  /** Rows of `stride`: the finish and the cost of each iteration, the critical tolerance, scratch. */
   readonly fin: Float64Array;
+  readonly cost: Float64Array;
   readonly tol: Float64Array;
   readonly row: Float64Array;
+  /** A variable's strata (a whole number of fours past the stride). */
+  readonly q: Float64Array;
   readonly stride: number;
 };
 
@@ -210,25 +402,42 @@ function kernelModule(): object | null {
  * null where WebAssembly SIMD is not available.
  *
  * @example
- * const k = cpmKernel(1000, 250); // k.dur.length === 1000 * 250
+ * const k = blockKernel(1000, 250); // k.dur.length === 1000 * 250
  */
-export function cpmKernel(n: number, block: number): CpmKernel | null {
+export function blockKernel(n: number, block: number): Kernel | null {
   const module = kernelModule();
   if (!module) return null;
   const stride = block + (block & 1);
-  const doubles = 2 * n * stride + 3 * stride;
+  const doubles = 2 * n * stride + 4 * stride + (stride + 4) + n * stride / 2;
   const memory = new wasm!.Memory({ initial: Math.ceil((doubles * 8) / 65536) });
-  const e = new wasm!.Instance(module, { env: { memory } }).exports as Record<string, ForwardRow & BackwardRow>;
-  const view = (from: number, length: number) => new Float64Array(memory.buffer, from * 8, length);
+  const e = new wasm!.Instance(module, { env: { memory } }).exports as Record<string, ForwardRow & BackwardRow & Triangular & Gather>;
+  let at = 0;
+  const doublesOf = (length: number) => {
+    const v = new Float64Array(memory.buffer, at * 8, length);
+    at += length;
+    return v;
+  };
   const f = (holds: boolean) => [0, 1, 2, 3].map((k) => e[`forward${k === 2 ? 3 : k}${holds ? 'h' : ''}`]!);
+  const dur = doublesOf(n * stride);
+  const times = doublesOf(n * stride);
+  const fin = doublesOf(stride);
+  const cost = doublesOf(stride);
+  const tol = doublesOf(stride);
+  const row = doublesOf(stride);
+  const q = doublesOf(stride + 4);
   return {
     forward: [f(false), f(true)],
     backward: [0, 1, 2, 3].map((k) => e[`backward${k === 2 ? 3 : k}`]!),
-    dur: view(0, n * stride),
-    times: view(n * stride, n * stride),
-    fin: view(2 * n * stride, stride),
-    tol: view(2 * n * stride + stride, stride),
-    row: view(2 * n * stride + 2 * stride, stride),
+    triangular: e['triangular']!,
+    gather: [e['gather']!, e['gatherCost']!],
+    dur,
+    times,
+    rank: new Int32Array(memory.buffer, at * 8, n * stride),
+    fin,
+    cost,
+    tol,
+    row,
+    q,
     stride,
   };
 }

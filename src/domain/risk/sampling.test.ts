@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { quantiles, toDist } from './distributions.js';
 import { fillUniforms, streamSeed } from './prng.js';
+import { blockKernel } from './kernel.js';
 import { drawRanks, drawStrata } from './sampling.js';
 import type { Estimate } from './types.js';
 
@@ -48,4 +50,33 @@ describe('sampling a variable of a block', () => {
       }
     });
   }
+
+  it('the WebAssembly kernel gives a triangular variable the strata drawStrata gives, and gathers them by rank (adding the cost by the day) as the JavaScript loop does', () => {
+    const k = blockKernel(2, 251)!;
+    expect(k).not.toBeNull(); // Node has WebAssembly SIMD: the kernel must run here
+    const three = fc.tuple(fc.double({ min: -50, max: 50, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 1e-6, max: 60, noNaN: true }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 251 }), fc.integer(), three, fc.constantFrom(0, 1, 0.5), fc.double({ min: -5, max: 5, noNaN: true }), (c, seed, [min, at, width], snap, rate) => {
+        // Modes anywhere, at min and at max (snap 0 or 1 of the time: the edge cases of fm).
+        const max = min + width;
+        const mode = at < 0.2 ? min + snap * width : min + at * width;
+        const d = toDist({ dist: 'triangular', min, mode, max });
+        const state = streamSeed(seed, 3, 7);
+        const q = new Float64Array(c);
+        drawStrata(state, 'lhs', c, d, q);
+        const r = max - min;
+        k.triangular(k.q.byteOffset, state, ((c + 3) >> 2) * 32, c, min, max, (mode - min) / r, r * (mode - min), r * (max - mode));
+        expect(k.q.subarray(0, c)).toEqual(q);
+        const rank = k.rank.subarray(k.stride, k.stride + c); // the second task's row
+        drawRanks(seed, 3, 7, c, rank, 0);
+        k.cost.fill(0.25);
+        k.gather[1](rank.byteOffset, k.q.byteOffset, k.dur.byteOffset + k.stride * 8, k.cost.byteOffset, rate, c * 4);
+        for (let i = 0; i < c; i++) {
+          expect(k.dur[k.stride + i]).toBe(q[rank[i]!]);
+          expect(k.cost[i]).toBe(0.25 + rate * q[rank[i]!]!);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

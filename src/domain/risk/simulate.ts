@@ -2,8 +2,8 @@ import { invalid } from '../errors.js';
 import type { CompiledModel } from './compile.js';
 import { imanConover, normalScores } from './correlation.js';
 import { forwardBackward, forwardBackwardInKernel } from './cpm.js';
-import { cpmKernel, type CpmKernel } from './cpm-kernel.js';
-import { FIXED, UNIFORM, type Dist } from './distributions.js';
+import { blockKernel, type Kernel } from './kernel.js';
+import { FIXED, TRIANGULAR, UNIFORM, type Dist } from './distributions.js';
 import { midranks, permutationCorrelation, rankDots, sparseRankCorrelation, variance } from './ranks.js';
 import { drawRanks, drawStrata } from './sampling.js';
 import type { Sampling, SimulationOptions } from './types.js';
@@ -55,7 +55,7 @@ type Work = {
   /** The stride of the task-major rows: the block size, made even when the CPM runs in the kernel. */
   readonly B: number;
   /** The CPM kernel whose memory holds `dur` and `times`, or null (no WebAssembly SIMD here). */
-  readonly kernel: CpmKernel | null;
+  readonly kernel: Kernel | null;
   /** Task-major rows of B: sampled durations, then CPM times (early finishes, then late starts). */
   readonly dur: Float64Array;
   readonly times: Float64Array;
@@ -83,17 +83,17 @@ type Work = {
 
 function allocate(m: CompiledModel, block: number): Work {
   const r = m.riskIds.length;
-  const kernel = cpmKernel(m.n, block);
+  const kernel = blockKernel(m.n, block);
   const B = kernel ? kernel.stride : block;
   return {
     B,
     kernel,
     dur: kernel ? kernel.dur : new Float64Array(m.n * B),
     times: kernel ? kernel.times : new Float64Array(m.n * B),
-    rank: new Int32Array(m.n * B),
+    rank: kernel ? kernel.rank : new Int32Array(m.n * B),
     states: new Int32Array(m.n),
     swap: new Int32Array(B),
-    q: new Float64Array(B),
+    q: kernel ? kernel.q : new Float64Array(B),
     vrank: new Int32Array(B),
     sample: new Float64Array(B),
     row: new Float64Array(B),
@@ -129,10 +129,19 @@ function work(m: CompiledModel, B: number): Work {
   return w;
 }
 
+/** {@link drawStrata} into w.q, in the kernel for the usual case (Latin hypercube, triangular): the same numbers. */
+function strata(w: Work, state: number, sampling: Sampling, c: number, d: Dist): void {
+  const k = w.kernel;
+  if (k && sampling === 'lhs' && d.kind === TRIANGULAR) {
+    const r = d.max - d.min;
+    k.triangular(k.q.byteOffset, state, ((c + 3) >> 2) * 32, c, d.min, d.max, (d.mode - d.min) / r, r * (d.mode - d.min), r * (d.max - d.mode));
+  } else drawStrata(state, sampling, c, d, w.q);
+}
+
 /** Samples a variable straight into `out` (no rank kept). */
 function sampleVariable(seed: number, block: number, v: number, c: number, d: Dist, sampling: Sampling, w: Work, out: Float64Array, offset: number): void {
   const state = drawRanks(seed, block, v, c, w.vrank, 0);
-  drawStrata(state, sampling, c, d, w.q);
+  strata(w, state, sampling, c, d);
   const { q, vrank } = w;
   for (let i = 0; i < c; i++) out[offset + i] = q[vrank[i]!]!;
 }
@@ -170,6 +179,7 @@ export function runBlocks(m: CompiledModel, o: SimulationOptions, fromBlock: num
   };
   const w = work(m, B);
   const S = w.B; // the rows' stride
+  const k = w.kernel;
   const { dur, rank, q, occurs, impact, riskCost, effect, effectCost } = w;
   const { durations, costPerDay, grouped, impactStart, impactOrder, impactRisk } = m;
   const nCost = m.costTask.length;
@@ -183,7 +193,8 @@ export function runBlocks(m: CompiledModel, o: SimulationOptions, fromBlock: num
     const c = Math.min(B, o.iterations - start);
     if (c <= 0) break;
     const fin = out.finish.subarray(start - from, start - from + c);
-    const cost = out.cost.subarray(start - from, start - from + c);
+    const costOut = out.cost.subarray(start - from, start - from + c);
+    const cost = k ? k.cost : costOut;
     // Risks first: whether each happens, and the values of its impacts and cost.
     effect.fill(0);
     effectCost.fill(0);
@@ -224,16 +235,18 @@ export function runBlocks(m: CompiledModel, o: SimulationOptions, fromBlock: num
       if (d.kind === FIXED && !grouped[j]) dur.fill(d.mode, jb, jb + c);
       else {
         const state = grouped[j] ? w.states[j]! : drawRanks(seed, b, j, c, rank, jb);
-        drawStrata(state, sampling, c, d, q);
-        if (impactStart[j] === impactStart[j + 1] && rate !== 0) {
+        strata(w, state, sampling, c, d);
+        // Without impacts, the cost by the day is added in the same pass.
+        const plain = impactStart[j] === impactStart[j + 1] && rate !== 0;
+        if (k) k.gather[+plain]!(rank.byteOffset + jb * 4, q.byteOffset, dur.byteOffset + jb * 8, cost.byteOffset, rate, c * 4);
+        else if (plain) {
           for (let i = 0; i < c; i++) {
             const v = q[rank[jb + i]!]!;
             dur[jb + i] = v;
             cost[i]! += rate * v;
           }
-          continue;
-        }
-        for (let i = 0; i < c; i++) dur[jb + i] = q[rank[jb + i]!]!;
+        } else for (let i = 0; i < c; i++) dur[jb + i] = q[rank[jb + i]!]!;
+        if (plain) continue;
       }
       for (let e = impactStart[j]!; e < impactStart[j + 1]!; e++) {
         const x = impactOrder[e]!;
@@ -251,7 +264,10 @@ export function runBlocks(m: CompiledModel, o: SimulationOptions, fromBlock: num
       const kb = m.riskCostRisk[x]! * S;
       for (let i = 0; i < c; i++) if (occurs[kb + i]) cost[i]! += riskCost[x * S + i]!;
     }
-    if (w.kernel) forwardBackwardInKernel(m, w.kernel, c, fin, out.critical);
+    if (k) {
+      costOut.set(k.cost.subarray(0, c));
+      forwardBackwardInKernel(m, k, c, fin, out.critical);
+    }
     else forwardBackward(m, S, c, dur, w.times, fin, out.critical, w.row, w.tol);
     tornado(m, w, c, fin, cost, out);
     onBlock?.(b - fromBlock + 1);
