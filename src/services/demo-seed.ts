@@ -32,6 +32,7 @@ import {
 } from './demo-catalogue.js';
 import { prng, type Rng } from './demo-prng.js';
 import { CHANGE_SCRIPTS, seedChanges } from './demo-changes.js';
+import { seedScoring } from './demo-scoring.js';
 import { seedRaid, type RaidSeedResult } from './demo-raid.js';
 import { createObjective } from './objectives.js';
 import { createOrganisation } from './organisations.js';
@@ -94,6 +95,8 @@ export type SeedDemoResult = {
   raid: RaidSeedResult;
   /** Change requests, at every point of the workflow. */
   changeRequests: number;
+  /** Projects scored on their portfolio's model. */
+  scoreSheets: number;
 };
 
 
@@ -181,7 +184,7 @@ export async function seedDemo(ctx: ServiceContext, options: SeedDemoOptions = {
     throw new PharosError('duplicate', `the demo users already exist (${taken.map((t) => t.email).slice(0, 3).join(', ')}${taken.length > 3 ? ', …' : ''})`);
   }
 
-  const total = everyone.length + PORTFOLIOS.length + PROGRAMMES.length + OBJECTIVES.length + PROJECTS.length + DEMO_PLANS.length + PROJECTS.length + DEMO_PLANS.length * CHANGE_SCRIPTS;
+  const total = everyone.length + PORTFOLIOS.length + PROGRAMMES.length + OBJECTIVES.length + PROJECTS.length + DEMO_PLANS.length + PROJECTS.length + DEMO_PLANS.length * CHANGE_SCRIPTS + PROJECTS.length;
   let done = 0;
   const tick = (step: string) => options.onProgress?.({ step, done: ++done, total });
 
@@ -314,6 +317,7 @@ export async function seedDemo(ctx: ServiceContext, options: SeedDemoOptions = {
   // The registers draw from their own stream, so adding to them leaves the rest of the demo as it was.
   const raid = await seedRaid(ctx, orgId, anchor, prng((options.seed ?? DEFAULT_SEED) + 1), () => tick('registers'));
   const changeRequests = await seedChanges(ctx, orgId, anchor, () => tick('change requests'));
+  const scoreSheets = await seedScoring(ctx, orgId, prng((options.seed ?? DEFAULT_SEED) + 2), () => tick('scores'));
 
   return {
     organisationId: orgId,
@@ -326,6 +330,7 @@ export async function seedDemo(ctx: ServiceContext, options: SeedDemoOptions = {
     unaligned: PROJECTS.filter((p) => p.objectives.length === 0).length,
     raid,
     changeRequests,
+    scoreSheets,
   };
 }
 

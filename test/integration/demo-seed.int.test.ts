@@ -4,6 +4,8 @@ import { STAGES, STATES } from '../../src/domain/structure/index.js';
 import { RiskListQuery, TrendQuery } from '../../src/api/schemas/raid.schema.js';
 import { systemActor, type ServiceContext } from '../../src/services/context.js';
 import { listRisks, riskTrend } from '../../src/services/raid-risks.js';
+import { listScoringModels, rankProjects } from '../../src/services/portfolio-scoring.js';
+import type { PortfolioId } from '../../src/domain/ids.js';
 import { DEMO_ORGANISATION, demoEmail, seedDemo, type SeedDemoResult } from '../../src/services/demo-seed.js';
 import type { Store } from '../../src/store/database.js';
 import { DIALECTS, freshStore } from '../support/database.js';
@@ -363,6 +365,23 @@ for (const dialect of DIALECTS) {
       expect(new Set(exposure).size).toBeGreaterThanOrEqual(5);
       expect(exposure[exposure.length - 1]!).toBeGreaterThan(exposure[0]!);
       expect(trend.points.at(-1)!.residualExposure).toBeLessThan(trend.points.at(-1)!.exposure);
+    });
+
+    it("scores every portfolio's open projects on its model, a few proposals not yet, so each ranking has a leader and incomplete sheets", async () => {
+      const ctx: ServiceContext = { db: first.db, dialect, actor: systemActor('test'), clock: () => new Date() };
+      const portfolios = await first.db.selectFrom('portfolio').select('id').where('organisationId', '=', result.organisationId).execute();
+      expect(result.scoreSheets).toBeGreaterThanOrEqual(30);
+      let incomplete = 0;
+      for (const p of portfolios) {
+        const [model] = await listScoringModels(ctx, p.id as PortfolioId);
+        expect(model!.criteria.map((c) => c.id)).toEqual(['value', 'alignment', 'risk', 'urgency', 'compliance']);
+        const { rows } = await rankProjects(ctx, model!.id, 'open');
+        expect(rows.length).toBeGreaterThanOrEqual(5);
+        expect(rows[0]!.score).toBeGreaterThan(rows.at(-1)!.score);
+        expect(rows.some((r) => r.parts.find((x) => x.criterionId === 'alignment')!.value! > 0)).toBe(true);
+        incomplete += rows.filter((r) => r.completeness < 1).length;
+      }
+      expect(incomplete).toBeGreaterThanOrEqual(1);
     });
 
     it('refuses to seed a second time', async () => {

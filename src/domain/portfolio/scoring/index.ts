@@ -3,3 +3,4 @@ export * from './alignment.js';
 export * from './criteria.js';
 export * from './score.js';
 export * from './weights.js';
+export * from './starter.js';
