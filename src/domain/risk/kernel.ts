@@ -14,7 +14,7 @@
  * tolerance to −∞ so it is never counted as critical.
  */
 
-import { STEP } from './prng.js';
+import { STEP, streamSeed } from './prng.js';
 
 const SIMD = 0xfd;
 const V128 = 0x7b;
@@ -53,7 +53,22 @@ const I64_SUB = simd(0xd1);
  * A loop over the byte offsets [0, end) by `step` (`end` a multiple of it, at least one
  * step), with local `i` the current offset.
  */
-const loop = (i: number, end: number, body: number[], step = 16) => [0x03, 0x40, ...body, ...get(i), 0x41, step, 0x6a, ...tee(i), ...get(end), 0x49, 0x0d, 0, 0x0b];
+const loop = (i: number, end: number | number[], body: number[], step = 16, fromZero = false) => [
+  ...(fromZero ? [0x41, 0, ...set(i)] : []),
+  0x03,
+  0x40,
+  ...body,
+  ...get(i),
+  0x41,
+  step,
+  0x6a,
+  ...tee(i),
+  ...(typeof end === 'number' ? get(end) : end),
+  0x49,
+  0x0d,
+  0,
+  0x0b,
+];
 
 type Fn = { readonly name: string; readonly params: number[]; readonly result: number | null; readonly locals: number[]; readonly body: number[] };
 
@@ -158,6 +173,93 @@ const HIGH_PAIR = [...simd(0x0d), 8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12
 
 
 /**
+ * mulberry32's output for the four states in local `st` into local `t` (as 32-bit lanes):
+ * t = imul(a ^ a >>> 15, a | 1); t = (t + imul(t ^ t >>> 7, t | 61)) ^ t; t ^ t >>> 14, as
+ * `uniformAt` (prng.ts) before its division by 2^32.
+ */
+const mulberry = (st: number, t: number) => [
+  ...get(st),
+  ...get(st),
+  ...shrU(15),
+  ...XOR,
+  ...get(st),
+  ...i32x4([1, 1, 1, 1]),
+  ...OR,
+  ...I32_MUL,
+  ...set(t),
+  ...get(t),
+  ...get(t),
+  ...get(t),
+  ...shrU(7),
+  ...XOR,
+  ...get(t),
+  ...i32x4([61, 61, 61, 61]),
+  ...OR,
+  ...I32_MUL,
+  ...I32_ADD,
+  ...get(t),
+  ...XOR,
+  ...tee(t),
+  ...get(t),
+  ...shrU(14),
+  ...XOR,
+  ...set(t),
+];
+
+/** The four states in local `st` stepped four times. */
+const nextFour = (st: number) => [...get(st), ...i32x4([Math.imul(4, STEP), Math.imul(4, STEP), Math.imul(4, STEP), Math.imul(4, STEP)]), ...I32_ADD, ...set(st)];
+
+/** Local `st` = the stream's states 1 to 4 after the state in (i32) local `state`. */
+const firstFour = (state: number, st: number) => [...get(state), ...simd(0x11), ...i32x4([STEP, Math.imul(2, STEP), Math.imul(3, STEP), Math.imul(4, STEP)]), ...I32_ADD, ...set(st)];
+
+/**
+ * A variable's ranks, as `drawRanks` (sampling.ts) draws them: rank[0..c) = 0..c−1 (copied from
+ * `identity`), then Fisher–Yates from i = c − 1 down to 1, swapping i with
+ * ⌊u_i (i + 1)⌋, u_i the (i + 1)-th number of the stream from `state`. The swap indices are
+ * computed first, four at a time, into `swaps` (at least c rounded up to four).
+ * params: rank, swaps, identity, state, c.
+ */
+function ranks(): Fn {
+  const [rank, swaps, identity, state, c] = [0, 1, 2, 3, 4];
+  const [i, st, t, m, jb, v] = [5, 6, 7, 8, 9, 10];
+  // ⌊u (i + 1)⌋ of two lanes, i + 1 in m (then stepped by 2).
+  const half = (lanes: number[]) => [...lanes, ...TO_F64, ...f64x2([4294967296, 4294967296]), ...DIV, ...get(m), ...MUL, ...simd(0xfc), ...get(m), ...f64x2([2, 2]), ...ADD, ...set(m)];
+  const draw = [
+    ...get(swaps),
+    ...get(i),
+    0x6a,
+    ...mulberry(st, t),
+    ...half(get(t)),
+    ...half([...get(t), ...get(t), ...HIGH_PAIR]),
+    ...simd(0x0d), 0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23, // i8x16.shuffle: both pairs of indices into one vector
+    ...simd(0x0b), 4, 0,
+    ...nextFour(st),
+  ];
+  const swap = [
+    ...get(swaps), ...get(i), 0x6a, 0x28, 2, 0, 0x41, 2, 0x74, ...get(rank), 0x6a, ...set(jb), // address of rank[j]
+    ...get(rank), ...get(i), 0x6a, 0x28, 2, 0, ...set(v), // v = rank[i]
+    ...get(rank), ...get(i), 0x6a, ...get(jb), 0x28, 2, 0, 0x36, 2, 0, // rank[i] = rank[j]
+    ...get(jb), ...get(v), 0x36, 2, 0, // rank[j] = v
+    ...get(i), 0x41, 4, 0x6b, ...tee(i), 0x0d, 0, // i −= 1, while i > 0
+  ];
+  return {
+    name: 'ranks',
+    params: [I32, I32, I32, I32, I32],
+    result: null,
+    locals: [I32, V128, V128, V128, I32, I32],
+    body: [
+      ...get(rank), ...get(identity), ...get(c), 0x41, 2, 0x74, 0xfc, 10, 0, 0, // memory.copy(rank, identity, 4c)
+      ...firstFour(state, st),
+      ...f64x2([1, 2]), ...set(m),
+      ...loop(i, [...get(c), 0x41, 3, 0x6a, 0x41, 2, 0x76, 0x41, 4, 0x74], draw, 16, true),
+      // i = 4 (c − 1), the last position, down to 4 (position 1)
+      ...get(c), 0x41, 1, 0x6b, 0x41, 2, 0x74, ...tee(i),
+      0x04, 0x40, 0x03, 0x40, ...swap, 0x0b, 0x0b,
+    ],
+  };
+}
+
+/**
  * The strata of a triangular variable, Latin hypercube: q[k] = the quantile at
  * (k + u_k) / c, u_k the (k + 1)-th number of mulberry32 from `state`, as `drawStrata`
  * computes it (sampling.ts), for k in [0, end / 8) (whole fours; those past c are not read).
@@ -215,52 +317,14 @@ function triangular(): Fn {
     ...ADD,
     ...set(k),
   ];
-  const body = [
-    // t = imul(a ^ a >>> 15, a | 1); t = (t + imul(t ^ t >>> 7, t | 61)) ^ t; t ^ t >>> 14: four states at once.
-    ...get(st),
-    ...get(st),
-    ...shrU(15),
-    ...XOR,
-    ...get(st),
-    ...i32x4([1, 1, 1, 1]),
-    ...OR,
-    ...I32_MUL,
-    ...set(t),
-    ...get(t),
-    ...get(t),
-    ...get(t),
-    ...shrU(7),
-    ...XOR,
-    ...get(t),
-    ...i32x4([61, 61, 61, 61]),
-    ...OR,
-    ...I32_MUL,
-    ...I32_ADD,
-    ...get(t),
-    ...XOR,
-    ...tee(t),
-    ...get(t),
-    ...shrU(14),
-    ...XOR,
-    ...set(t),
-    ...half(get(t), 0),
-    ...half([...get(t), ...get(t), ...HIGH_PAIR], 16),
-    ...get(st),
-    ...i32x4([Math.imul(4, STEP), Math.imul(4, STEP), Math.imul(4, STEP), Math.imul(4, STEP)]),
-    ...I32_ADD,
-    ...set(st),
-  ];
+  const body = [...mulberry(st, t), ...half(get(t), 0), ...half([...get(t), ...get(t), ...HIGH_PAIR], 16), ...nextFour(st)];
   return {
     name: 'triangular',
     params: [I32, I32, I32, F64, F64, F64, F64, F64, F64],
     result: null,
     locals: [I32, V128, V128, V128, V128, V128, V128, V128, V128, V128, V128, V128],
     body: [
-      ...get(state),
-      ...simd(0x11), // i32x4.splat
-      ...i32x4([STEP, Math.imul(2, STEP), Math.imul(3, STEP), Math.imul(4, STEP)]),
-      ...I32_ADD,
-      ...set(st),
+      ...firstFour(state, st),
       ...f64x2([0, 1]),
       ...set(k),
       ...splat(cP),
@@ -322,7 +386,7 @@ function gather(withCost: boolean): Fn {
   };
 }
 
-const FUNCTIONS: readonly Fn[] = [forward(0, false), forward(0, true), forward(1, false), forward(1, true), forward(3, false), forward(3, true), backward(0), backward(1), backward(3), triangular(), gather(false), gather(true)];
+const FUNCTIONS: readonly Fn[] = [forward(0, false), forward(0, true), forward(1, false), forward(1, true), forward(3, false), forward(3, true), backward(0), backward(1), backward(3), triangular(), gather(false), gather(true), ranks()];
 
 const section = (id: number, content: number[]) => [id, ...leb(content.length), ...content];
 const vec = (items: number[][]) => [...leb(items.length), ...items.flat()];
@@ -362,6 +426,13 @@ export type Kernel = {
   readonly dur: Float64Array;
   readonly times: Float64Array;
   readonly rank: Int32Array;
+  /** Ranks of a variable drawn and used at once (risks, impacts, costs). */
+  readonly vrank: Int32Array;
+  /**
+   * `drawRanks` (sampling.ts) in the kernel, into `rank` or `vrank` (a view into this
+   * kernel's memory): the same permutation and the same returned state.
+   */
+  readonly drawRanks: (seed: number, block: number, v: number, c: number, rank: Int32Array, offset: number) => number;
   /** Rows of `stride`: the finish and the cost of each iteration, the critical tolerance, scratch. */
   readonly fin: Float64Array;
   readonly cost: Float64Array;
@@ -408,7 +479,8 @@ export function blockKernel(n: number, block: number): Kernel | null {
   const module = kernelModule();
   if (!module) return null;
   const stride = block + (block & 1);
-  const doubles = 2 * n * stride + 4 * stride + (stride + 4) + n * stride / 2;
+  const ints = n * stride + 3 * (stride + 4);
+  const doubles = 2 * n * stride + 4 * stride + (stride + 4) + Math.ceil(ints / 2);
   const memory = new wasm!.Memory({ initial: Math.ceil((doubles * 8) / 65536) });
   const e = new wasm!.Instance(module, { env: { memory } }).exports as Record<string, ForwardRow & BackwardRow & Triangular & Gather>;
   let at = 0;
@@ -425,6 +497,17 @@ export function blockKernel(n: number, block: number): Kernel | null {
   const tol = doublesOf(stride);
   const row = doublesOf(stride);
   const q = doublesOf(stride + 4);
+  const intsOf = (length: number) => {
+    const v = new Int32Array(memory.buffer, at * 8, length);
+    at += Math.ceil(length / 2);
+    return v;
+  };
+  const rank = intsOf(n * stride);
+  const vrank = intsOf(stride + 4);
+  const swaps = intsOf(stride + 4);
+  const identity = intsOf(stride + 4);
+  for (let i = 0; i < identity.length; i++) identity[i] = i;
+  const ranksFn = e['ranks'] as unknown as (rank: number, swaps: number, identity: number, state: number, c: number) => void;
   return {
     forward: [f(false), f(true)],
     backward: [0, 1, 2, 3].map((k) => e[`backward${k === 2 ? 3 : k}`]!),
@@ -432,7 +515,13 @@ export function blockKernel(n: number, block: number): Kernel | null {
     gather: [e['gather']!, e['gatherCost']!],
     dur,
     times,
-    rank: new Int32Array(memory.buffer, at * 8, n * stride),
+    rank,
+    vrank,
+    drawRanks: (seed, block, v, c, into, offset) => {
+      const a = streamSeed(seed, block, v) | 0;
+      ranksFn(into.byteOffset + offset * 4, swaps.byteOffset, identity.byteOffset, a, c);
+      return (a + Math.imul(c, STEP)) | 0;
+    },
     fin,
     cost,
     tol,

@@ -79,4 +79,20 @@ describe('sampling a variable of a block', () => {
       { numRuns: 300 },
     );
   });
+
+  it('the WebAssembly kernel draws the ranks drawRanks draws and returns the same state, at any offset and block size', () => {
+    const k = blockKernel(3, 251)!;
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 251 }), fc.integer(), fc.nat(), fc.nat(), fc.integer({ min: 0, max: 2 }), (c, seed, block, v, row) => {
+        const expected = new Int32Array(c);
+        const state = drawRanks(seed, block, v, c, expected, 0);
+        k.rank.fill(-1);
+        expect(k.drawRanks(seed, block, v, c, k.rank, row * k.stride)).toBe(state);
+        expect(k.rank.subarray(row * k.stride, row * k.stride + c)).toEqual(expected);
+        // Nothing written outside the row's c entries.
+        expect(k.rank.filter((x) => x === -1).length).toBe(k.rank.length - c);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

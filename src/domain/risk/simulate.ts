@@ -94,7 +94,7 @@ function allocate(m: CompiledModel, block: number): Work {
     states: new Int32Array(m.n),
     swap: new Int32Array(B),
     q: kernel ? kernel.q : new Float64Array(B),
-    vrank: new Int32Array(B),
+    vrank: kernel ? kernel.vrank : new Int32Array(B),
     sample: new Float64Array(B),
     row: new Float64Array(B),
     tol: new Float64Array(B),
@@ -140,7 +140,7 @@ function strata(w: Work, state: number, sampling: Sampling, c: number, d: Dist):
 
 /** Samples a variable straight into `out` (no rank kept). */
 function sampleVariable(seed: number, block: number, v: number, c: number, d: Dist, sampling: Sampling, w: Work, out: Float64Array, offset: number): void {
-  const state = drawRanks(seed, block, v, c, w.vrank, 0);
+  const state = (w.kernel ? w.kernel.drawRanks : drawRanks)(seed, block, v, c, w.vrank, 0);
   strata(w, state, sampling, c, d);
   const { q, vrank } = w;
   for (let i = 0; i < c; i++) out[offset + i] = q[vrank[i]!]!;
@@ -234,7 +234,7 @@ export function runBlocks(m: CompiledModel, o: SimulationOptions, fromBlock: num
       const rate = costPerDay[j]!;
       if (d.kind === FIXED && !grouped[j]) dur.fill(d.mode, jb, jb + c);
       else {
-        const state = grouped[j] ? w.states[j]! : drawRanks(seed, b, j, c, rank, jb);
+        const state = grouped[j] ? w.states[j]! : k ? k.drawRanks(seed, b, j, c, rank, jb) : drawRanks(seed, b, j, c, rank, jb);
         strata(w, state, sampling, c, d);
         // Without impacts, the cost by the day is added in the same pass.
         const plain = impactStart[j] === impactStart[j + 1] && rate !== 0;
