@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { RequireSession } from './auth/require-session';
 import { HomePage } from './pages/home/home-page';
 import { NotFoundPage } from './pages/not-found/not-found-page';
+import { PortfolioOverview } from './pages/portfolio/portfolio-overview';
 import { PortfolioPage } from './pages/portfolio/portfolio-page';
 import { ProgrammePage } from './pages/programme/programme-page';
 import { HistoryTab } from './pages/project/history-tab';
@@ -31,7 +32,15 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'strategy', element: <StrategyPage /> },
           { path: 'rules', element: <RulesPage /> },
-          { path: 'portfolios/:portfolioId', element: <PortfolioPage /> },
+          {
+            path: 'portfolios/:portfolioId',
+            element: <PortfolioPage />,
+            children: [
+              { index: true, element: <PortfolioOverview /> },
+              // Loaded on first visit: it draws with ECharts.
+              { path: 'prioritisation', lazy: async () => ({ Component: (await import('./pages/portfolio/prioritisation/prioritisation-tab')).PrioritisationTab }) },
+            ],
+          },
           { path: 'programmes/:programmeId', element: <ProgrammePage /> },
           {
             path: 'projects/:projectId',

@@ -14,6 +14,8 @@ export type Column<T> = {
   width?: number | string;
   /** The narrowest the column may get (long names wrap at word boundaries above it). */
   minWidth?: number;
+  /** Lets a long header wrap onto two lines (headers stay on one line by default). */
+  wrapHeader?: boolean;
 };
 
 type Props<T> = {
@@ -58,7 +60,7 @@ export function DataTable<T>({ caption, columns, rows, rowKey, sort, onSort, loa
         <Table.Thead>
           <Table.Tr>
             {columns.map((c) => (
-              <Table.Th key={c.key} w={c.width} miw={c.minWidth} ta={c.numeric ? 'right' : undefined} aria-sort={ariaSort(c)}>
+              <Table.Th key={c.key} w={c.width} miw={c.minWidth} ta={c.numeric ? 'right' : undefined} aria-sort={ariaSort(c)} className={c.wrapHeader ? classes.wrap : undefined}>
                 {c.sortKey && onSort ? <SortHeader label={c.header} sortKey={c.sortKey} sort={sort} onSort={onSort} /> : c.header}
               </Table.Th>
             ))}

@@ -1,73 +1,67 @@
-import { Stack, Title } from '@mantine/core';
+import { Tabs } from '@mantine/core';
 import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
-import { useParams } from 'react-router';
-import { usePortfolio, usePortfolioSummary } from '../../api/queries';
+import { IconLayoutDashboard, IconListNumbers } from '@tabler/icons-react';
+import { useMemo } from 'react';
+import { Outlet, useLocation, useNavigate, useParams } from 'react-router';
+import { usePortfolio } from '../../api/queries';
 import { useCurrentOrganisation } from '../../auth/current-organisation';
 import { portfolioPath } from '../../auth/permissions';
-import { ChangeSection } from '../change/change-section';
-import { ContingencySection } from '../contingency/contingency-section';
-import { RaidSection } from '../raid/raid-section';
 import { ErrorPanel } from '../../shared/error-panel';
 import { PmoModeChip } from '../../shared/pmo-mode-chip';
 import { NewProjectModal } from '../../shared/projects/new-project-modal';
-import { ProjectFilters } from '../../shared/projects/project-filters';
-import { ProjectTable } from '../../shared/projects/project-table';
-import { toFilters, useProjectListParams } from '../../shared/projects/use-project-list-params';
 import { RecordHeader, RecordHeaderSkeleton } from '../../shared/record-header';
-import { PortfolioSummaryPanel } from './portfolio-summary';
-import { UnalignedList } from './unaligned-list';
 import { useNewItemAction } from '../../shared/use-new-item-action';
+import type { PortfolioContext } from './portfolio-context';
 
+const TABS = [
+  { value: 'overview', label: 'Overview', icon: IconLayoutDashboard, path: '' },
+  { value: 'prioritisation', label: 'Prioritisation', icon: IconListNumbers, path: 'prioritisation' },
+] as const;
+
+/** A portfolio: header, then tabs, each with its own URL. */
 export function PortfolioPage() {
   const { portfolioId = '' } = useParams();
   const { orgId, organisation, tree, can } = useCurrentOrganisation();
   const portfolio = usePortfolio(portfolioId);
-  const summary = usePortfolioSummary(portfolioId);
-  const list = useProjectListParams();
   const [creating, { open, close }] = useDisclosure(false);
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
   useDocumentTitle(`${portfolio.data?.name ?? 'Portfolio'} · Pharos`);
 
-  const programmes = tree?.portfolios.find((p) => p.id === portfolioId)?.programmes ?? [];
-  const programmeNames = new Map(programmes.map((g) => [g.id, g.name] as const));
-  const mayCreate = can('project:create', portfolioPath(orgId, portfolioId));
+  const programmes = useMemo(() => tree?.portfolios.find((p) => p.id === portfolioId)?.programmes ?? [], [tree, portfolioId]);
+  const path = useMemo(() => portfolioPath(orgId, portfolioId), [orgId, portfolioId]);
+  const mayCreate = can('project:create', path);
   const newProject = useNewItemAction(mayCreate, 'New project', open);
+  const tab = TABS.find((t) => t.path && pathname.endsWith(`/${t.path}`))?.value ?? 'overview';
+  const p = portfolio.data;
+  const context = useMemo<PortfolioContext | null>(() => (p ? { portfolio: p, path, programmes, newProject } : null), [p, path, programmes, newProject]);
   if (portfolio.isError) return <ErrorPanel error={portfolio.error} what="portfolio" onRetry={() => void portfolio.refetch()} />;
+  if (!p || !context) return <RecordHeaderSkeleton />;
 
   return (
     <>
-      {portfolio.data ? (
-        <RecordHeader
-          crumbs={[{ label: organisation?.name ?? 'Portfolios', to: '/' }, { label: portfolio.data.name }]}
-          code={portfolio.data.code}
-          title={portfolio.data.name}
-          chips={<PmoModeChip mode={portfolio.data.effectivePmoMode} />}
-          actions={newProject}
-        />
-      ) : (
-        <RecordHeaderSkeleton />
-      )}
-      <PortfolioSummaryPanel summary={summary.data} />
-      <UnalignedList summary={summary.data} mode={portfolio.data?.effectivePmoMode} />
-      <Stack gap="sm" component="section" aria-labelledby="projects-heading">
-        <Title order={2} id="projects-heading">
-          Projects
-        </Title>
-        <ProjectFilters {...list} programmes={programmes.map((g) => ({ value: g.id, label: `${g.code} ${g.name}` }))} />
-        <ProjectTable
-          filters={toFilters({ portfolioId }, list.params)}
-          sort={list.params.sort}
-          onSort={(sort) => list.update({ sort })}
-          programmeNames={programmeNames}
-          filtered={list.filtered}
-          onClearFilters={list.clear}
-          onTag={(tag) => list.update({ tag })}
-          emptyAction={newProject}
-        />
-      </Stack>
-      {portfolio.data && <RaidSection level={{ scopeType: 'portfolio', scopeId: portfolioId }} path={portfolioPath(orgId, portfolioId)} />}
-      {portfolio.data && <ContingencySection level={{ type: 'portfolio', id: portfolioId }} />}
-      {portfolio.data && <ChangeSection level={{ scopeType: 'portfolio', scopeId: portfolioId }} />}
-      {portfolio.data && <NewProjectModal opened={creating} onClose={close} portfolioId={portfolioId} programmes={programmes} />}
+      <RecordHeader
+        crumbs={[{ label: organisation?.name ?? 'Portfolios', to: '/' }, { label: p.name }]}
+        code={p.code}
+        title={p.name}
+        chips={<PmoModeChip mode={p.effectivePmoMode} />}
+        actions={newProject}
+      />
+      <Tabs value={tab} onChange={(v) => void navigate(`/portfolios/${p.id}/${TABS.find((t) => t.value === v)?.path ?? ''}`.replace(/\/$/, ''))}>
+        <Tabs.List>
+          {TABS.map((t) => (
+            <Tabs.Tab key={t.value} value={t.value} leftSection={<t.icon size={16} aria-hidden />}>
+              {t.label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {TABS.map((t) => (
+          <Tabs.Panel key={t.value} value={t.value} pt="md" miw={0}>
+            {t.value === tab && <Outlet key={p.id} context={context} />}
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+      <NewProjectModal opened={creating} onClose={close} portfolioId={p.id} programmes={programmes} />
     </>
   );
 }
