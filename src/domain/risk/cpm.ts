@@ -79,12 +79,20 @@ function passes(m: CompiledModel, B: number, c: number, dur: Float64Array, times
   // In the kernel, rows are whole pairs: the lane past an odd c is computed and never counted.
   const pairs = k ? c + (c & 1) : c;
   const end = pairs * 8;
-  const tAt = k ? t.byteOffset : 0;
-  const durAt = k ? dur.byteOffset : 0;
   const finAt = k ? fin.byteOffset : 0;
   const tolAt = k ? tol.byteOffset : 0;
   fin.fill(0, 0, pairs);
+  const plan = k ? planFor(m, k) : null;
   for (let o = 0; o < n; o++) {
+    if (plan) {
+      // A run of the usual shapes in one call to the kernel.
+      const runEnd = plan.forwardRunEnd[o]!;
+      if (runEnd > o) {
+        k!.forward(k!.forwardPlan.byteOffset, k!.forwardLags.byteOffset, o, runEnd, finAt, tolAt, end);
+        o = runEnd - 1;
+        continue;
+      }
+    }
     const j = order[o]!;
     const jb = j * B;
     const from = predStart[j]!;
@@ -92,16 +100,6 @@ function passes(m: CompiledModel, B: number, c: number, dur: Float64Array, times
     const first = predBound[j]!;
     const holds = succBound[j]! < 0; // may hold the finish
     // The usual shapes take one pass: no predecessor; one to three finish-to-start links, one bounding.
-    if (k && (from === to || fewFinishToStart(predType, from, to, first))) {
-      const links = from === to ? 0 : to - from;
-      const a = from === to ? 0 : tAt + predIdx[first]! * B * 8;
-      const kb = others[0]!;
-      const kc = others[1]!;
-      const b = links > 1 ? tAt + predIdx[kb]! * B * 8 : a;
-      const cc = links > 1 ? tAt + predIdx[kc]! * B * 8 : a;
-      k.forward[+holds]![links]!(tAt + jb * 8, a, b, cc, links ? predLag[first]! : 0, links > 1 ? predLag[kb]! : 0, links > 1 ? predLag[kc]! : 0, durAt + jb * 8, finAt, end);
-      continue;
-    }
     if (from === to) {
       for (let i = 0; i < c; i++) {
         const f = 0 + dur[jb + i]!;
@@ -167,22 +165,22 @@ function passes(m: CompiledModel, B: number, c: number, dur: Float64Array, times
   for (let i = 0; i < c; i++) tol[i] = 1e-9 * (1 + fin[i]!);
   if (pairs > c) tol[c] = -Infinity;
   for (let o = n - 1; o >= 0; o--) {
+    if (plan) {
+      const runStart = plan.backwardRunStart[o]!;
+      if (runStart < o + 1) {
+        k!.backward(k!.backwardPlan.byteOffset, k!.backwardLags.byteOffset, runStart, o + 1, finAt, tolAt, end);
+        const counts = k!.backwardPlan;
+        for (let p = runStart; p <= o; p++) critical[order[p]!]! += counts[p * 8 + 6]!;
+        o = runStart;
+        continue;
+      }
+    }
     const j = order[o]!;
     const jb = j * B;
     const from = succStart[j]!;
     const to = succStart[j + 1]!;
     const first = succBound[j]!;
     let count = 0;
-    if (k && (from === to || fewFinishToStart(succType, from, to, first))) {
-      const links = from === to ? 0 : to - from;
-      const a = from === to ? 0 : tAt + succIdx[first]! * B * 8;
-      const kb = others[0]!;
-      const kc = others[1]!;
-      const b = links > 1 ? tAt + succIdx[kb]! * B * 8 : a;
-      const cc = links > 1 ? tAt + succIdx[kc]! * B * 8 : a;
-      critical[j]! += k.backward[links]!(tAt + jb * 8, a, b, cc, links ? succLag[first]! : 0, links > 1 ? succLag[kb]! : 0, links > 1 ? succLag[kc]! : 0, durAt + jb * 8, finAt, tolAt, end);
-      continue;
-    }
     // The same shapes as forward: the late finish, then in the same pass the late start and zero float.
     if (from === to) {
       for (let i = 0; i < c; i++) {
@@ -270,4 +268,49 @@ function fewFinishToStart(type: Uint8Array, from: number, to: number, first: num
   others[0] = count === 1 ? first : from === first ? from + 1 : from;
   others[1] = count === 3 ? (from + 2 === first ? from + 1 : from + 2) : first;
   return true;
+}
+
+/** Where runs of the usual shapes end (forward, exclusive) and start (backward), by position in topological order. */
+type Plan = { readonly forwardRunEnd: Int32Array; readonly backwardRunStart: Int32Array };
+
+const plans = new WeakMap<Kernel, { readonly m: CompiledModel; readonly plan: Plan }>();
+
+/**
+ * The kernel's plan records for a model (kept for the kernel's next block of the same model):
+ * for each task, by position, the rows its forward and backward rows read and write, its lags
+ * and flags (see `planRows` in kernel.ts), and where each run of the usual shapes ends, or,
+ * for a task of another shape, its own position (then the JavaScript rows run).
+ */
+function planFor(m: CompiledModel, k: Kernel): Plan {
+  const kept = plans.get(k);
+  if (kept?.m === m) return kept.plan;
+  const { order, predStart, predIdx, predType, predLag, succStart, succIdx, succType, succLag, predBound, succBound, n } = m;
+  const S = k.stride;
+  const row = (j: number) => k.times.byteOffset + j * S * 8;
+  const fast = (start: Int32Array, type: Uint8Array, first: number, j: number) => start[j] === start[j + 1] || fewFinishToStart(type, start[j]!, start[j + 1]!, first);
+  const write = (plan: Int32Array, lags: Float64Array, o: number, j: number, idx: Int32Array, lag: Float64Array, from: number, to: number, first: number, none: number, holds: boolean) => {
+    const three = to - from > 1;
+    const a = from === to ? none : row(idx[first]!);
+    plan.set([row(j), a, three ? row(idx[others[0]!]!) : a, three ? row(idx[others[1]!]!) : a, k.dur.byteOffset + j * S * 8, (holds ? 1 : 0) | (three ? 2 : 0), 0, 0], o * 8);
+    lags.set([from === to ? 0 : lag[first]!, three ? lag[others[0]!]! : 0, three ? lag[others[1]!]! : 0, 0], o * 4);
+  };
+  const forwardRunEnd = new Int32Array(n);
+  const backwardRunStart = new Int32Array(n);
+  for (let o = n - 1, runEnd = n; o >= 0; o--) {
+    const j = order[o]!;
+    const ok = fast(predStart, predType, predBound[j]!, j);
+    if (ok) write(k.forwardPlan, k.forwardLags, o, j, predIdx, predLag, predStart[j]!, predStart[j + 1]!, predBound[j]!, k.zeros.byteOffset, succBound[j]! < 0);
+    runEnd = ok ? runEnd : o;
+    forwardRunEnd[o] = ok ? runEnd : o;
+  }
+  for (let o = 0, runStart = 0; o < n; o++) {
+    const j = order[o]!;
+    const ok = fast(succStart, succType, succBound[j]!, j);
+    if (ok) write(k.backwardPlan, k.backwardLags, o, j, succIdx, succLag, succStart[j]!, succStart[j + 1]!, succBound[j]!, k.fin.byteOffset, false);
+    runStart = ok ? runStart : o + 1;
+    backwardRunStart[o] = ok ? runStart : o + 1;
+  }
+  const plan = { forwardRunEnd, backwardRunStart };
+  plans.set(k, { m, plan });
+  return plan;
 }

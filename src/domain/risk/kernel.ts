@@ -72,58 +72,41 @@ const loop = (i: number, end: number | number[], body: number[], step = 16, from
 
 type Fn = { readonly name: string; readonly params: number[]; readonly result: number | null; readonly locals: number[]; readonly body: number[] };
 
+/** Local indices of a CPM row's operands (row byte offsets, lags, scratch). */
+type RowLocals = { t: number; a: number; b: number; c: number; dur: number; fin: number; tol: number; end: number; i: number; la: number; lb: number; lc: number; v: number; late: number; count: number };
+
 /**
- * Forward rows with 0, 1 or 3 finish-to-start predecessors (the bounding one standing in for
- * a missing one): f = max over links of (t[p] + lag), plus the duration; and, when the task
- * may hold the finish, fin = max(fin, f).
- * params: t, a, b, c (row offsets), lagA, lagB, lagC, dur, fin, end.
+ * A forward row with one or three finish-to-start predecessors (the bounding one standing in
+ * for a missing one; no predecessor is one link to a row of zeros): f = max over links of
+ * (t[p] + lag), plus the duration; and, when the task may hold the finish, fin = max(fin, f).
  */
-function forward(links: 0 | 1 | 3, holds: boolean): Fn {
-  const [t, a, b, c, lagA, lagB, lagC, dur, fin, end] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
-  const [i, la, lb, lc, f] = [10, 11, 12, 13, 14];
-  const es =
-    links === 0
-      ? [...simd(0x0c), ...new Array<number>(16).fill(0)]
-      : links === 1
-        ? [...load(a, i), ...get(la), ...ADD]
-        : [...load(a, i), ...get(la), ...ADD, ...load(b, i), ...get(lb), ...ADD, ...PMAX, ...load(c, i), ...get(lc), ...ADD, ...PMAX];
-  const body = [...store([...es, ...load(dur, i), ...ADD, ...tee(f)], t, i), ...(holds ? store([...load(fin, i), ...get(f), ...PMAX], fin, i) : [])];
-  return {
-    name: `forward${links}${holds ? 'h' : ''}`,
-    params: [I32, I32, I32, I32, F64, F64, F64, I32, I32, I32],
-    result: null,
-    locals: [I32, V128, V128, V128, V128],
-    body: [...splat(lagA), ...set(la), ...splat(lagB), ...set(lb), ...splat(lagC), ...set(lc), ...loop(i, end, body)],
-  };
+function forwardRow(L: RowLocals, links: 1 | 3, holds: boolean): number[] {
+  const { t, a, b, c, dur, fin, end, i, la, lb, lc, v } = L;
+  const es = links === 1 ? [...load(a, i), ...get(la), ...ADD] : [...load(a, i), ...get(la), ...ADD, ...load(b, i), ...get(lb), ...ADD, ...PMAX, ...load(c, i), ...get(lc), ...ADD, ...PMAX];
+  return loop(i, end, [...store([...es, ...load(dur, i), ...ADD, ...tee(v)], t, i), ...(holds ? store([...load(fin, i), ...get(v), ...PMAX], fin, i) : [])], 16, true);
 }
 
 /**
- * Backward rows with 0, 1 or 3 finish-to-start successors: the late finish (the finish, or
- * the min over links of t[s] − lag), the late start replacing the early finish in t, and the
- * count of lanes whose total float is within `tol`.
- * params: t, a, b, c, lagA, lagB, lagC, dur, fin, tol, end; returns the count.
+ * A backward row with one or three finish-to-start successors (none is one link to the finish
+ * row, lag 0): the late finish (the min over links of t[s] − lag), the late start replacing
+ * the early finish in t, and in local `count` (i64 lanes) the lanes whose total float is
+ * within `tol`.
  */
-function backward(links: 0 | 1 | 3): Fn {
-  const [t, a, b, c, lagA, lagB, lagC, dur, fin, tol, end] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-  const [i, la, lb, lc, d, late, count] = [11, 12, 13, 14, 15, 16, 17];
-  const lf =
-    links === 0
-      ? load(fin, i)
-      : links === 1
-        ? [...load(a, i), ...get(la), ...SUB]
-        : [...load(a, i), ...get(la), ...SUB, ...load(b, i), ...get(lb), ...SUB, ...PMIN, ...load(c, i), ...get(lc), ...SUB, ...PMIN];
+function backwardRow(L: RowLocals, links: 1 | 3): number[] {
+  const { t, a, b, c, dur, tol, end, i, la, lb, lc, v, late, count } = L;
+  const lf = links === 1 ? [...load(a, i), ...get(la), ...SUB] : [...load(a, i), ...get(la), ...SUB, ...load(b, i), ...get(lb), ...SUB, ...PMIN, ...load(c, i), ...get(lc), ...SUB, ...PMIN];
   const body = [
     ...load(dur, i),
-    ...set(d),
+    ...set(v),
     ...lf,
-    ...get(d),
+    ...get(v),
     ...SUB,
     ...set(late),
     // count − (mask: all ones, −1, where late − (t − d) ≤ tol)
     ...get(count),
     ...get(late),
     ...load(t, i),
-    ...get(d),
+    ...get(v),
     ...SUB,
     ...SUB,
     ...load(tol, i),
@@ -132,28 +115,63 @@ function backward(links: 0 | 1 | 3): Fn {
     ...set(count),
     ...store(get(late), t, i),
   ];
+  return loop(i, end, body, 16, true);
+}
+
+/** Size in bytes of a task's record in a CPM plan: six i32 (t, a, b, c, dur, flags), the count, a pad; and three lags and a pad as f64. */
+export const PLAN_RECORD = 32;
+
+/**
+ * The CPM rows of plan records [from, to) (positions in topological order), forward in
+ * order, backward in reverse. A record holds the task's row offsets (its times t, its links'
+ * rows a, b, c, its durations), flags (1: the task may hold the finish; 2: three links, else
+ * one), and its lags. Backward stores each task's count of critical lanes in its record.
+ * params: plan, lags, from, to, fin, tol, end.
+ */
+function planRows(direction: 'forward' | 'backward'): Fn {
+  const [plan, lags, from, to, fin, tol, end] = [0, 1, 2, 3, 4, 5, 6];
+  const [p, stop, pf, t, a, b, c, dur, flags, i] = [7, 8, 9, 10, 11, 12, 13, 14, 15, 16];
+  const [la, lb, lc, v, late, count] = [17, 18, 19, 20, 21, 22];
+  const L: RowLocals = { t, a, b, c, dur, fin, tol, end, i, la, lb, lc, v, late, count };
+  const field = (local: number, offset: number) => [...get(p), 0x28, 2, offset, ...set(local)];
+  const lag = (local: number, offset: number) => [...get(pf), 0x2b, 3, offset, ...simd(0x14), ...set(local)];
+  const flag = (bit: number) => [...get(flags), 0x41, bit, 0x71]; // flags & bit
+  const at = (position: number, base: number, into: number) => [...get(position), 0x41, 5, 0x74, ...get(base), 0x6a, ...set(into)]; // base + 32 position
+  const record = [...field(t, 0), ...field(a, 4), ...field(b, 8), ...field(c, 12), ...field(dur, 16), ...field(flags, 20), ...lag(la, 0), ...lag(lb, 8), ...lag(lc, 16)];
+  const step = (by: number) => [...get(p), 0x41, by, 0x6a, ...set(p), ...get(pf), 0x41, by, 0x6a, ...set(pf)];
+  const body =
+    direction === 'forward'
+      ? [
+          ...record,
+          ...flag(2),
+          0x04, 0x40,
+          ...flag(1), 0x04, 0x40, ...forwardRow(L, 3, true), 0x05, ...forwardRow(L, 3, false), 0x0b,
+          0x05,
+          ...flag(1), 0x04, 0x40, ...forwardRow(L, 1, true), 0x05, ...forwardRow(L, 1, false), 0x0b,
+          0x0b,
+          ...step(32),
+          ...get(p), ...get(stop), 0x49, 0x0d, 0, // while p < stop
+        ]
+      : [
+          ...record,
+          ...i32x4([0, 0, 0, 0]), ...set(count),
+          ...flag(2),
+          0x04, 0x40, ...backwardRow(L, 3), 0x05, ...backwardRow(L, 1), 0x0b,
+          // the record's count: the sum of the two lanes' counts
+          ...get(p), ...get(count), ...simd(0x1d), 0, ...get(count), ...simd(0x1d), 1, 0x7c, 0xa7, 0x36, 2, 24,
+          ...step(-32 & 0x7f),
+          ...get(p), ...get(stop), 0x4f, 0x0d, 0, // while p >= stop
+        ];
+  const start =
+    direction === 'forward'
+      ? [...at(from, plan, p), ...at(to, plan, stop), ...at(from, lags, pf)]
+      : [...get(to), 0x41, 1, 0x6b, ...set(i), ...at(i, plan, p), ...at(i, lags, pf), ...at(from, plan, stop)];
   return {
-    name: `backward${links}`,
-    params: [I32, I32, I32, I32, F64, F64, F64, I32, I32, I32, I32],
-    result: I32,
-    locals: [I32, V128, V128, V128, V128, V128, V128],
-    body: [
-      ...splat(lagA),
-      ...set(la),
-      ...splat(lagB),
-      ...set(lb),
-      ...splat(lagC),
-      ...set(lc),
-      ...loop(i, end, body),
-      ...get(count),
-      ...simd(0x1d),
-      0,
-      ...get(count),
-      ...simd(0x1d),
-      1,
-      0x7c, // i64.add
-      0xa7, // i32.wrap_i64
-    ],
+    name: direction,
+    params: [I32, I32, I32, I32, I32, I32, I32],
+    result: null,
+    locals: [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, V128, V128, V128, V128, V128, V128],
+    body: [...start, 0x03, 0x40, ...body, 0x0b],
   };
 }
 
@@ -386,7 +404,7 @@ function gather(withCost: boolean): Fn {
   };
 }
 
-const FUNCTIONS: readonly Fn[] = [forward(0, false), forward(0, true), forward(1, false), forward(1, true), forward(3, false), forward(3, true), backward(0), backward(1), backward(3), triangular(), gather(false), gather(true), ranks()];
+const FUNCTIONS: readonly Fn[] = [planRows('forward'), planRows('backward'), triangular(), gather(false), gather(true), ranks()];
 
 const section = (id: number, content: number[]) => [id, ...leb(content.length), ...content];
 const vec = (items: number[][]) => [...leb(items.length), ...items.flat()];
@@ -409,16 +427,22 @@ function assemble(): Uint8Array {
   ]);
 }
 
-type ForwardRow = (t: number, a: number, b: number, c: number, lagA: number, lagB: number, lagC: number, dur: number, fin: number, end: number) => void;
-type BackwardRow = (t: number, a: number, b: number, c: number, lagA: number, lagB: number, lagC: number, dur: number, fin: number, tol: number, end: number) => number;
+type PlanRows = (plan: number, lags: number, from: number, to: number, fin: number, tol: number, end: number) => void;
 type Triangular = (q: number, state: number, end: number, c: number, min: number, max: number, fm: number, lo: number, hi: number) => void;
 type Gather = (rank: number, q: number, dur: number, cost: number, rate: number, end: number) => void;
 
 /** The kernel's functions and the rows in its memory (arguments are byte offsets into it). */
 export type Kernel = {
-  /** CPM rows, forward[holds][links] and backward[links] (links 0 to 3; 2 runs as 3 with the bounding link twice). */
-  readonly forward: readonly [readonly ForwardRow[], readonly ForwardRow[]];
-  readonly backward: readonly BackwardRow[];
+  /** The CPM rows of plan records [from, to), forward in order, backward in reverse (see `planRows`). */
+  readonly forward: PlanRows;
+  readonly backward: PlanRows;
+  /** The plans' records ({@link PLAN_RECORD} bytes a task, by position in topological order): offsets and flags, and lags. */
+  readonly forwardPlan: Int32Array;
+  readonly forwardLags: Float64Array;
+  readonly backwardPlan: Int32Array;
+  readonly backwardLags: Float64Array;
+  /** A row of zeros: the predecessor of a task that has none. */
+  readonly zeros: Float64Array;
   readonly triangular: Triangular;
   /** gather[withCost] */
   readonly gather: readonly [Gather, Gather];
@@ -480,16 +504,15 @@ export function blockKernel(n: number, block: number): Kernel | null {
   if (!module) return null;
   const stride = block + (block & 1);
   const ints = n * stride + 3 * (stride + 4);
-  const doubles = 2 * n * stride + 4 * stride + (stride + 4) + Math.ceil(ints / 2);
+  const doubles = 2 * n * stride + 5 * stride + (stride + 4) + 16 * n + Math.ceil(ints / 2);
   const memory = new wasm!.Memory({ initial: Math.ceil((doubles * 8) / 65536) });
-  const e = new wasm!.Instance(module, { env: { memory } }).exports as Record<string, ForwardRow & BackwardRow & Triangular & Gather>;
+  const e = new wasm!.Instance(module, { env: { memory } }).exports as Record<string, PlanRows & Triangular & Gather>;
   let at = 0;
   const doublesOf = (length: number) => {
     const v = new Float64Array(memory.buffer, at * 8, length);
     at += length;
     return v;
   };
-  const f = (holds: boolean) => [0, 1, 2, 3].map((k) => e[`forward${k === 2 ? 3 : k}${holds ? 'h' : ''}`]!);
   const dur = doublesOf(n * stride);
   const times = doublesOf(n * stride);
   const fin = doublesOf(stride);
@@ -497,6 +520,12 @@ export function blockKernel(n: number, block: number): Kernel | null {
   const tol = doublesOf(stride);
   const row = doublesOf(stride);
   const q = doublesOf(stride + 4);
+  const zeros = doublesOf(stride);
+  // Each plan: n records of lags, then n records of offsets (the same size: 4 doubles, 8 ints).
+  const forwardLags = doublesOf(n * 4);
+  doublesOf(n * 4);
+  const backwardLags = doublesOf(n * 4);
+  doublesOf(n * 4);
   const intsOf = (length: number) => {
     const v = new Int32Array(memory.buffer, at * 8, length);
     at += Math.ceil(length / 2);
@@ -509,8 +538,13 @@ export function blockKernel(n: number, block: number): Kernel | null {
   for (let i = 0; i < identity.length; i++) identity[i] = i;
   const ranksFn = e['ranks'] as unknown as (rank: number, swaps: number, identity: number, state: number, c: number) => void;
   return {
-    forward: [f(false), f(true)],
-    backward: [0, 1, 2, 3].map((k) => e[`backward${k === 2 ? 3 : k}`]!),
+    forward: e['forward']!,
+    backward: e['backward']!,
+    forwardPlan: new Int32Array(forwardLags.buffer, forwardLags.byteOffset + n * PLAN_RECORD, n * 8),
+    forwardLags,
+    backwardPlan: new Int32Array(backwardLags.buffer, backwardLags.byteOffset + n * PLAN_RECORD, n * 8),
+    backwardLags,
+    zeros,
     triangular: e['triangular']!,
     gather: [e['gather']!, e['gatherCost']!],
     dur,
