@@ -1,0 +1,3 @@
+export * from './capacity.js';
+export * from './heat-map.js';
+export * from './months.js';
