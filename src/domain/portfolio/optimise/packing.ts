@@ -125,16 +125,24 @@ export class Packing {
     return true;
   }
 
-  /** Moves each funded candidate, in model order, to its earliest start that still fits (the value is unchanged). */
+  /**
+   * Moves each funded candidate, in model order, to its earliest start that fits with the
+   * others where they are, and again until none can move (starts only decrease, so this
+   * ends). The value is unchanged.
+   */
   shiftEarlier(): void {
     const { n, candOpt } = this.cp;
-    for (let i = 0; i < n; i++) {
-      const cur = this.chosen[i]!;
-      if (cur < 0 || cur === candOpt[i]) continue;
-      this.remove(i);
-      let o = candOpt[i]!;
-      while (o < cur && !this.fits(o)) o++;
-      this.place(o);
+    for (let moved = true; moved; ) {
+      moved = false;
+      for (let i = 0; i < n; i++) {
+        const cur = this.chosen[i]!;
+        if (cur < 0 || cur === candOpt[i]) continue;
+        this.remove(i);
+        let o = candOpt[i]!;
+        while (o < cur && !this.fits(o)) o++;
+        this.place(o);
+        if (o !== cur) moved = true;
+      }
     }
   }
 
