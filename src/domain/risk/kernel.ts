@@ -118,6 +118,45 @@ function backwardRow(L: RowLocals, links: 1 | 3): number[] {
   return loop(i, end, body, 16, true);
 }
 
+/**
+ * The tornado's rank sums of a block: for each of n tasks, Σ rank[i]·y[i] and Σ rank[i]·z[i]
+ * over i < c into out[2j], out[2j + 1] (y, z: the finish's and the cost's midranks, zero
+ * past c up to a four). Every product is a multiple of ½ and every sum of a block far below
+ * 2^51 (ranks.ts, EXACT_BLOCK), so these sums are exact in any order: the same numbers as
+ * `rankDots`.
+ * params: rank, stride (bytes), n, y, z, out, end (bytes of i32 up to c rounded to four).
+ */
+function rankSums(): Fn {
+  const [rank, stride, n, y, z, out, end] = [0, 1, 2, 3, 4, 5, 6];
+  const [i, row, dst, stop, r, y01, y23, z01, z23, lo, hi] = [7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17];
+  const yz = (base: number, at: number) => [...get(base), ...get(i), ...get(i), 0x6a, 0x6a, ...simd(0x00), 4, at]; // the pair at 2i + at
+  const acc = (sum: number, ranks: number, base: number, at: number) => [...get(sum), ...get(ranks), ...yz(base, at), ...MUL, ...ADD, ...set(sum)];
+  const body = [
+    ...get(row), ...get(i), 0x6a, ...simd(0x00), 4, 0, ...set(r),
+    ...get(r), ...simd(0xfe), ...set(lo), // f64x2.convert_low_i32x4_s
+    ...get(r), ...get(r), ...HIGH_PAIR, ...simd(0xfe), ...set(hi),
+    ...acc(y01, lo, y, 0), ...acc(y23, hi, y, 16), ...acc(z01, lo, z, 0), ...acc(z23, hi, z, 16),
+  ];
+  const zero = f64x2([0, 0]);
+  const lane = (v: number, k: number) => [...get(v), ...simd(0x21), k]; // f64x2.extract_lane
+  const task = [
+    ...zero, ...set(y01), ...zero, ...set(y23), ...zero, ...set(z01), ...zero, ...set(z23),
+    ...loop(i, end, body, 16, true),
+    ...get(dst), ...lane(y01, 0), ...lane(y01, 1), 0xa0, ...lane(y23, 0), 0xa0, ...lane(y23, 1), 0xa0, 0x39, 3, 0,
+    ...get(dst), ...lane(z01, 0), ...lane(z01, 1), 0xa0, ...lane(z23, 0), 0xa0, ...lane(z23, 1), 0xa0, 0x39, 3, 8,
+    ...get(row), ...get(stride), 0x6a, ...set(row),
+    ...get(dst), 0x41, 16, 0x6a, ...tee(dst),
+    ...get(stop), 0x49, 0x0d, 0,
+  ];
+  return {
+    name: 'rankSums',
+    params: [I32, I32, I32, I32, I32, I32, I32],
+    result: null,
+    locals: [I32, I32, I32, I32, V128, V128, V128, V128, V128, V128, V128],
+    body: [...get(rank), ...set(row), ...get(out), ...set(dst), ...get(out), ...get(n), 0x41, 4, 0x74, 0x6a, ...set(stop), 0x03, 0x40, ...task, 0x0b],
+  };
+}
+
 /** Size in bytes of a task's record in a CPM plan: six i32 (t, a, b, c, dur, flags), the count, a pad; and three lags and a pad as f64. */
 export const PLAN_RECORD = 32;
 
@@ -404,7 +443,7 @@ function gather(withCost: boolean): Fn {
   };
 }
 
-const FUNCTIONS: readonly Fn[] = [planRows('forward'), planRows('backward'), triangular(), gather(false), gather(true), ranks()];
+const FUNCTIONS: readonly Fn[] = [planRows('forward'), planRows('backward'), triangular(), gather(false), gather(true), ranks(), rankSums()];
 
 const section = (id: number, content: number[]) => [id, ...leb(content.length), ...content];
 const vec = (items: number[][]) => [...leb(items.length), ...items.flat()];
@@ -430,6 +469,7 @@ function assemble(): Uint8Array {
 type PlanRows = (plan: number, lags: number, from: number, to: number, fin: number, tol: number, end: number) => void;
 type Triangular = (q: number, state: number, end: number, c: number, min: number, max: number, fm: number, lo: number, hi: number) => void;
 type Gather = (rank: number, q: number, dur: number, cost: number, rate: number, end: number) => void;
+type RankSums = (rank: number, stride: number, n: number, y: number, z: number, out: number, end: number) => void;
 
 /** The kernel's functions and the rows in its memory (arguments are byte offsets into it). */
 export type Kernel = {
@@ -446,6 +486,12 @@ export type Kernel = {
   readonly triangular: Triangular;
   /** gather[withCost] */
   readonly gather: readonly [Gather, Gather];
+  /** The tornado's rank sums of every task in a block (see `rankSums`): into `dots`, from `finishRank` and `costRank`. */
+  readonly rankSums: RankSums;
+  /** Midranks of the finish and of the cost in a block (zero past c up to a four, for `rankSums`), and the tasks' rank sums. */
+  readonly finishRank: Float64Array;
+  readonly costRank: Float64Array;
+  readonly dots: Float64Array;
   /** Task-major rows of `stride` (even) per task: durations, CPM times, sampling ranks. */
   readonly dur: Float64Array;
   readonly times: Float64Array;
@@ -504,9 +550,9 @@ export function blockKernel(n: number, block: number): Kernel | null {
   if (!module) return null;
   const stride = block + (block & 1);
   const ints = n * stride + 3 * (stride + 4);
-  const doubles = 2 * n * stride + 5 * stride + (stride + 4) + 16 * n + Math.ceil(ints / 2);
+  const doubles = 2 * n * stride + 5 * stride + 3 * (stride + 4) + 18 * n + Math.ceil(ints / 2);
   const memory = new wasm!.Memory({ initial: Math.ceil((doubles * 8) / 65536) });
-  const e = new wasm!.Instance(module, { env: { memory } }).exports as Record<string, PlanRows & Triangular & Gather>;
+  const e = new wasm!.Instance(module, { env: { memory } }).exports as Record<string, PlanRows & Triangular & Gather & RankSums>;
   let at = 0;
   const doublesOf = (length: number) => {
     const v = new Float64Array(memory.buffer, at * 8, length);
@@ -521,6 +567,9 @@ export function blockKernel(n: number, block: number): Kernel | null {
   const row = doublesOf(stride);
   const q = doublesOf(stride + 4);
   const zeros = doublesOf(stride);
+  const finishRank = doublesOf(stride + 4);
+  const costRank = doublesOf(stride + 4);
+  const dots = doublesOf(2 * n);
   // Each plan: n records of lags, then n records of offsets (the same size: 4 doubles, 8 ints).
   const forwardLags = doublesOf(n * 4);
   doublesOf(n * 4);
@@ -545,6 +594,10 @@ export function blockKernel(n: number, block: number): Kernel | null {
     backwardPlan: new Int32Array(backwardLags.buffer, backwardLags.byteOffset + n * PLAN_RECORD, n * 8),
     backwardLags,
     zeros,
+    rankSums: e['rankSums']!,
+    finishRank,
+    costRank,
+    dots,
     triangular: e['triangular']!,
     gather: [e['gather']!, e['gatherCost']!],
     dur,

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { blockKernel } from './kernel.js';
 import { midranks, pearson, rankDots, sparseMidranks, sparseRankCorrelation, variance } from './ranks.js';
 
 /** A block's worth of a risk's effect: mostly 0, some negative (opportunities), some repeated values. */
@@ -73,6 +74,34 @@ describe('rank statistics of a block', () => {
         rankDots(rank, 0, y, z, c, out);
         expect(Array.from(out)).toEqual([sy, sz]);
       }),
+    );
+  });
+
+  it('sums in the WebAssembly kernel every task’s ranks times the finish’s and the cost’s midranks exactly as one running sum does', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 251 }), fc.integer({ min: 1, max: 4 }), fc.integer(), (c, n, seed) => {
+        const k = blockKernel(n, 251)!;
+        expect(k).not.toBeNull();
+        k.rank.fill(7); // lanes past c hold other rows' ranks
+        for (let j = 0; j < n; j++) k.rank.set(permutation(c, seed + j), j * k.stride);
+        const y = k.finishRank;
+        const z = k.costRank;
+        y.fill(0);
+        z.fill(0);
+        midranks(Float64Array.from(permutation(c, seed - 1), (v) => v >> 1), c, new Float64Array(c), y);
+        midranks(Float64Array.from(permutation(c, seed - 2)), c, new Float64Array(c), z);
+        k.rankSums(k.rank.byteOffset, k.stride * 4, n, y.byteOffset, z.byteOffset, k.dots.byteOffset, ((c + 3) & ~3) * 4);
+        for (let j = 0; j < n; j++) {
+          let sy = 0;
+          let sz = 0;
+          for (let i = 0; i < c; i++) {
+            sy += k.rank[j * k.stride + i]! * y[i]!;
+            sz += k.rank[j * k.stride + i]! * z[i]!;
+          }
+          expect([k.dots[2 * j], k.dots[2 * j + 1]]).toEqual([sy, sz]);
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });
