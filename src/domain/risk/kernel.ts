@@ -226,6 +226,8 @@ const MUL = simd(0xf2);
 const SQRT = simd(0xef);
 const LT = simd(0x49);
 const TO_F64 = simd(0xff); // f64x2.convert_low_i32x4_u
+/** x / 2^32 as x · 2^−32: scaling by a power of two is exact, so the same number as the division, for less. */
+const TO_UNIT = [...f64x2([2 ** -32, 2 ** -32]), ...MUL];
 const HIGH_PAIR = [...simd(0x0d), 8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15]; // i8x16.shuffle: lanes 2, 3 to 0, 1
 
 
@@ -280,7 +282,7 @@ function ranks(): Fn {
   const [rank, swaps, identity, state, c] = [0, 1, 2, 3, 4];
   const [i, st, t, m, jb, v] = [5, 6, 7, 8, 9, 10];
   // ⌊u (i + 1)⌋ of two lanes, i + 1 in m (then stepped by 2).
-  const half = (lanes: number[]) => [...lanes, ...TO_F64, ...f64x2([4294967296, 4294967296]), ...DIV, ...get(m), ...MUL, ...simd(0xfc), ...get(m), ...f64x2([2, 2]), ...ADD, ...set(m)];
+  const half = (lanes: number[]) => [...lanes, ...TO_F64, ...TO_UNIT, ...get(m), ...MUL, ...simd(0xfc), ...get(m), ...f64x2([2, 2]), ...ADD, ...set(m)];
   const draw = [
     ...get(swaps),
     ...get(i),
@@ -359,8 +361,7 @@ function triangular(): Fn {
     ...get(k),
     ...lanes,
     ...TO_F64,
-    ...f64x2([4294967296, 4294967296]),
-    ...DIV,
+    ...TO_UNIT,
     ...ADD,
     ...get(c),
     ...DIV,
