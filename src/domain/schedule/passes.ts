@@ -66,27 +66,29 @@ export function forwardPass(
   // into a summary above it, or its own SNET or MSO date), which its subtasks inherit.
   const logic = new Uint8Array(g.n);
   const { clocks, taskClock, lagClock, duration, lag, constraintDate, fixed, fixedStart, fixedFinish, delay, partStart } = a;
-  const order = g.order;
+  // The network's arrays in locals: the loop reads them for every task.
+  const { order, parent, constraint, isSummary, inStart, inList, inPred, inType, childStart, childList } = g;
+  const statusDate = o.statusDate;
   for (let x = 0; x < order.length; x++) {
     const node = order[x]!;
     const i = node >> 1;
     if ((node & 1) === 0) {
       // Entry: bounds from the parent, the links and the constraint.
-      const p = g.parent[i]!;
-      const c = g.constraint[i]!;
+      const p = parent[i]!;
+      const c = constraint[i]!;
       let sBound = p >= 0 ? sb[p]! : projectStart;
       // The project start is only the default start of a task that nothing else bounds: an
       // SNET date replaces it, even an earlier one, as MS Project stores it (corpus
       // assignment-text files), and so does an MSO or MFO date. An FNET date does not (see
       // docs/engines/schedule.md). A levelling delay still counts from the project start.
-      if ((c === C.SNET || c === C.MSO || c === C.MFO) && !g.isSummary[i] && delay[i] === 0 && g.inStart[i] === g.inStart[i + 1] && (p < 0 || logic[p] === 0)) sBound = -Infinity;
+      if ((c === C.SNET || c === C.MSO || c === C.MFO) && !isSummary[i] && delay[i] === 0 && inStart[i] === inStart[i + 1] && (p < 0 || logic[p] === 0)) sBound = -Infinity;
       let fBound = p >= 0 ? fb[p]! : -Infinity;
       let sd = -1;
       let fd = -1;
-      for (let e = g.inStart[i]!; e < g.inStart[i + 1]!; e++) {
-        const k = g.inList[e]!;
-        const q = g.inPred[e]!;
-        const type = g.inType[e]!;
+      for (let e = inStart[i]!; e < inStart[i + 1]!; e++) {
+        const k = inList[e]!;
+        const q = inPred[e]!;
+        const type = inType[e]!;
         const clock = clocks[lagClock[k]!]!;
         if (type === FS || type === SS) {
           const t = shift(clock, type === FS ? ef[q]! : es[q]!, lag[k]!);
@@ -103,25 +105,25 @@ export function forwardPass(
         }
       }
       if (delay[i]! > 0) sBound += delay[i]!;
-      if (g.isSummary[i]) logic[i] = (p >= 0 && logic[p] === 1) || g.inStart[i]! < g.inStart[i + 1]! || c === C.SNET || c === C.MSO ? 1 : 0;
+      if (isSummary[i]) logic[i] = (p >= 0 && logic[p] === 1) || inStart[i]! < inStart[i + 1]! || c === C.SNET || c === C.MSO ? 1 : 0;
       const date = constraintDate[i]!;
-      if (c === C.SNET || (g.isSummary[i] && c === C.MSO)) sBound = Math.max(sBound, date);
-      else if (c === C.FNET || (g.isSummary[i] && c === C.MFO)) fBound = Math.max(fBound, date);
-      if (o.statusDate !== null && fixed[i] === FIXED_NONE && !g.isSummary[i]) sBound = Math.max(sBound, o.statusDate);
-      if (pinned && pinned[i] && !g.isSummary[i]) continue;
+      if (c === C.SNET || (isSummary[i] && c === C.MSO)) sBound = Math.max(sBound, date);
+      else if (c === C.FNET || (isSummary[i] && c === C.MFO)) fBound = Math.max(fBound, date);
+      if (statusDate !== null && fixed[i] === FIXED_NONE && !isSummary[i]) sBound = Math.max(sBound, statusDate);
+      if (pinned && pinned[i] && !isSummary[i]) continue;
       sb[i] = sBound;
       fb[i] = fBound;
       sDrive[i] = sd;
       fDrive[i] = fd;
       continue;
     }
-    if (g.isSummary[i]) {
+    if (isSummary[i]) {
       let s = Infinity;
       let f = -Infinity;
       let first = -1;
       let last = -1;
-      for (let k = g.childStart[i]!; k < g.childStart[i + 1]!; k++) {
-        const child = g.childList[k]!;
+      for (let k = childStart[i]!; k < childStart[i + 1]!; k++) {
+        const child = childList[k]!;
         if (es[child]! < s) {
           s = es[child]!;
           first = child;
@@ -160,8 +162,8 @@ export function forwardPass(
       es[i] = fixedStart[i]!;
       const started = clock.work(es[i]!);
       let w = started + d;
-      if (o.statusDate !== null) w = Math.max(w, clock.work(o.statusDate) + a.remaining[i]!);
-      const same = d === 0 && o.statusDate === null;
+      if (statusDate !== null) w = Math.max(w, clock.work(statusDate) + a.remaining[i]!);
+      const same = d === 0 && statusDate === null;
       ef[i] = same ? es[i]! : clock.finishAt(w);
       driver[i] = -1;
       if (counts) {
@@ -220,7 +222,7 @@ export function forwardPass(
       f = clock.finishAt(fw);
     }
     driver[i] = byFinish && (fromFinish > fromStart || sDrive[i]! < 0) ? fDrive[i]! : sDrive[i]!;
-    const c = g.constraint[i]!;
+    const c = constraint[i]!;
     if (c === C.MSO || c === C.MFO || c === C.SNLT || c === C.FNLT) {
       const date = constraintDate[i]!;
       const target = c === C.MSO || c === C.SNLT ? (multi ? partsStart(a, i, date) : snapStart(clock, date, d)) : multi ? partsStartBy(a, i, date, false) : startFrom(clock, snapFinish(clock, date, d), d);
@@ -272,16 +274,16 @@ export function backwardPass(g: Network, a: PlanArrays, projectFinish: LocalMinu
   const lsb = ls;
   const lfb = lf;
   const { clocks, taskClock, lagClock, duration, lag, constraintDate, deadline, fixed, fixedStart, fixedFinish, delay, partStart } = a;
-  const order = g.order;
+  const { order, parent, constraint, isSummary, outStart, outList, outSucc, outType, childStart, childList } = g;
   for (let x = order.length - 1; x >= 0; x--) {
     const node = order[x]!;
     const i = node >> 1;
     if ((node & 1) === 0) {
-      if (!g.isSummary[i]) continue;
+      if (!isSummary[i]) continue;
       let s = Infinity;
       let f = -Infinity;
-      for (let k = g.childStart[i]!; k < g.childStart[i + 1]!; k++) {
-        const child = g.childList[k]!;
+      for (let k = childStart[i]!; k < childStart[i + 1]!; k++) {
+        const child = childList[k]!;
         if (ls[child]! < s) s = ls[child]!;
         if (lf[child]! > f) f = lf[child]!;
       }
@@ -294,7 +296,7 @@ export function backwardPass(g: Network, a: PlanArrays, projectFinish: LocalMinu
       }
       continue;
     }
-    const p = g.parent[i]!;
+    const p = parent[i]!;
     let fBound = p >= 0 ? lfb[p]! : projectFinish;
     let sBound = Infinity;
     if (p >= 0 && lsb[p]! !== Infinity) {
@@ -305,14 +307,14 @@ export function backwardPass(g: Network, a: PlanArrays, projectFinish: LocalMinu
       const clock = clocks[taskClock[i]!]!;
       if (early) {
         const own = earlyCounts ? earlyCounts.start[i]! : clock.work(early.start[i]!);
-        const parent = earlyCounts && taskClock[p] === taskClock[i] ? earlyCounts.start[p]! : clock.work(early.start[p]!);
-        sBound = clock.startAt(clock.work(lsb[p]!) + own - parent);
+        const summary = earlyCounts && taskClock[p] === taskClock[i] ? earlyCounts.start[p]! : clock.work(early.start[p]!);
+        sBound = clock.startAt(clock.work(lsb[p]!) + own - summary);
       } else sBound = lsb[p]!;
     }
-    for (let e = g.outStart[i]!; e < g.outStart[i + 1]!; e++) {
-      const k = g.outList[e]!;
-      const s = g.outSucc[e]!;
-      const type = g.outType[e]!;
+    for (let e = outStart[i]!; e < outStart[i + 1]!; e++) {
+      const k = outList[e]!;
+      const s = outSucc[e]!;
+      const type = outType[e]!;
       const clock = clocks[lagClock[k]!]!;
       if (type === FS || type === FF) {
         const t = shift(clock, type === FS ? ls[s]! - delay[s]! : lf[s]!, -lag[k]!);
@@ -322,12 +324,12 @@ export function backwardPass(g: Network, a: PlanArrays, projectFinish: LocalMinu
         if (t < sBound) sBound = t;
       }
     }
-    const c = g.constraint[i]!;
+    const c = constraint[i]!;
     const date = constraintDate[i]!;
     if (c === C.FNLT || c === C.MFO) fBound = Math.min(fBound, date);
     else if (c === C.SNLT || c === C.MSO) sBound = Math.min(sBound, date);
     if (Number.isFinite(deadline[i]!)) fBound = Math.min(fBound, deadline[i]!);
-    if (g.isSummary[i]) {
+    if (isSummary[i]) {
       lsb[i] = sBound;
       lfb[i] = fBound;
       continue;
