@@ -3,6 +3,7 @@ import { exitCode, PharosError } from '../domain/errors.js';
 import { packageVersion } from './common.js';
 import { registerDatabase } from './database.js';
 import { registerLevel } from './level.js';
+import { registerOptimise } from './optimise.js';
 import { registerOrganisations } from './organisations.js';
 import { registerSchedule } from './schedule.js';
 import { registerServe } from './serve.js';
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerSchedule(program);
   registerLevel(program);
   registerSimulate(program);
+  registerOptimise(program);
   return program;
 }
 
