@@ -24,6 +24,7 @@ import { changeRoutes } from './routes/change.routes.js';
 import { raidRoutes } from './routes/raid.routes.js';
 import { simulationRoutes } from './routes/simulations.routes.js';
 import { scoringRoutes } from './routes/scoring.routes.js';
+import { capacityRoutes } from './routes/capacity.routes.js';
 
 export type AppOptions = {
   store: Store;
@@ -120,6 +121,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(changeRoutes(deps));
       await api.register(simulationRoutes(deps));
       await api.register(scoringRoutes(deps));
+      await api.register(capacityRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -29,3 +29,6 @@ export type ChangeStepId = Brand<string, 'ChangeStepId'>;
 export type SimulationId = Brand<string, 'SimulationId'>;
 export type ScoringModelId = Brand<string, 'ScoringModelId'>;
 export type ProjectScoreId = Brand<string, 'ProjectScoreId'>;
+export type CapacityRoleId = Brand<string, 'CapacityRoleId'>;
+export type CapacityPersonId = Brand<string, 'CapacityPersonId'>;
+export type ProjectDemandId = Brand<string, 'ProjectDemandId'>;

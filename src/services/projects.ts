@@ -11,6 +11,7 @@ import { appendAudit } from './audit.js';
 import { deletePlanOf } from './schedule-edits.js';
 import { deleteSimulationsOf } from './simulations.js';
 import { deleteScoresOf } from './portfolio-scoring.js';
+import { deleteDemandOf } from './capacity.js';
 import {
   authorize,
   organisationIdsOf,
@@ -352,6 +353,7 @@ export async function deleteProject(ctx: ServiceContext, id: ProjectId, expected
     await trx.deleteFrom('membership').where('scopeType', '=', 'project').where('scopeId', '=', id).execute();
     await deleteSimulationsOf(trx, id);
     await deleteScoresOf(trx, ctx, row.organisationId, id);
+    await deleteDemandOf(trx, ctx, row.organisationId, id);
     await deleteChangeRequestsOf(trx, ctx, row.organisationId, id);
     await deletePlanOf(trx, id);
     await deleteRaidOf(trx, ctx, row.organisationId, id);

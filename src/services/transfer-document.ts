@@ -26,6 +26,9 @@ import type {
   ChangeRequestTable,
   ProjectScoreTable,
   ScoringModelTable,
+  CapacityPersonTable,
+  CapacityRoleTable,
+  ProjectDemandTable,
   RiskSimulationTable,
   ScheduleAssignmentTable,
   ScheduleBaselineTable,
@@ -43,6 +46,7 @@ import { matrixIssues, type RiskMatrix } from '../domain/raid/matrix.js';
 import { RESPONSE_STRATEGIES, RISK_KINDS, RISK_STATUSES } from '../domain/raid/risk-rules.js';
 import { AUTHORITY_LEVELS, CHANGE_STATUSES, CHANGE_STEPS, policyIssues, type ChangePolicy } from '../domain/change/index.js';
 import { validateModel, type ScoringModelDefinition } from '../domain/portfolio/scoring/index.js';
+import { isMonth } from '../domain/portfolio/capacity/index.js';
 
 /**
  * The organisation export format (`pharos-organisation`, version 1): every row of one
@@ -53,7 +57,8 @@ import { validateModel, type ScoringModelDefinition } from '../domain/portfolio/
 export const EXPORT_FORMAT = 'pharos-organisation';
 /**
  * Version 2 added the projects' plans (schedule tables), version 3 the RAID registers, change
- * control and risk simulation runs, version 4 the portfolios' scoring models and scores; older
+ * control and risk simulation runs, version 4 the portfolios' scoring models and scores, roles,
+ * people and projects' demand; older
  * documents still import, without what they did not carry.
  */
 export const EXPORT_FORMAT_VERSION = 4;
@@ -483,6 +488,39 @@ const ProjectScoreRow = z.strictObject({
   note: Text,
   ...Versioned,
 });
+const MonthText = z.string().refine(isMonth, 'must be a month written YYYY-MM');
+const CapacityRoleRow = z.strictObject({
+  id: Id,
+  organisationId: Id,
+  code: Text,
+  name: Text,
+  description: Text,
+  hoursPerFteMonth: z.number().positive(),
+  fteSteps: jsonText((v) => Array.isArray(v) && v.every((x) => isObject(x) && isMonth(String((x as { from: unknown }).from)) && typeof (x as { fte: unknown }).fte === 'number'), 'an array of {from: YYYY-MM, fte}'),
+  ...Versioned,
+});
+const CapacityPersonRow = z.strictObject({
+  id: Id,
+  organisationId: Id,
+  roleId: Id,
+  userId: Id.nullable(),
+  name: Text,
+  fte: z.number().min(0),
+  nonProjectShare: z.number().min(0).max(1),
+  fromMonth: MonthText.nullable(),
+  toMonth: MonthText.nullable(),
+  absences: jsonText((v) => Array.isArray(v) && v.every((x) => isObject(x) && isCalendarDate(String((x as { from: unknown }).from)) && isCalendarDate(String((x as { to: unknown }).to))), 'an array of {from, to} dates'),
+  ...Versioned,
+});
+const ProjectDemandRow = z.strictObject({
+  id: Id,
+  organisationId: Id,
+  projectId: Id,
+  roleId: Id,
+  hours: jsonText((v) => isObject(v) && Object.entries(v as object).every(([k, x]) => isMonth(k) && typeof x === 'number' && x >= 0), 'an object of hours by month'),
+  note: Text,
+  ...Versioned,
+});
 
 // Each row schema must name exactly the columns of its table: a new column fails to compile
 // here until the export format learns it.
@@ -519,7 +557,10 @@ const columnsMatch: [
   SameKeys<z.infer<typeof RaidDecisionRow>, RaidDecisionTable>,
   SameKeys<z.infer<typeof ScoringModelRow>, ScoringModelTable>,
   SameKeys<z.infer<typeof ProjectScoreRow>, ProjectScoreTable>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+  SameKeys<z.infer<typeof CapacityRoleRow>, CapacityRoleTable>,
+  SameKeys<z.infer<typeof CapacityPersonRow>, CapacityPersonTable>,
+  SameKeys<z.infer<typeof ProjectDemandRow>, ProjectDemandTable>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 void columnsMatch;
 
 export const OrganisationDocumentSchema = z.strictObject({
@@ -560,6 +601,9 @@ export const OrganisationDocumentSchema = z.strictObject({
   // Version 4: portfolio scoring.
   scoringModels: z.array(ScoringModelRow).default([]),
   projectScores: z.array(ProjectScoreRow).default([]),
+  capacityRoles: z.array(CapacityRoleRow).default([]),
+  capacityPeople: z.array(CapacityPersonRow).default([]),
+  projectDemands: z.array(ProjectDemandRow).default([]),
 });
 
 /** An organisation export, rows typed exactly as the store's tables. */
@@ -598,6 +642,9 @@ export type OrganisationDocument = {
   riskSimulations: RiskSimulationTable[];
   scoringModels: ScoringModelTable[];
   projectScores: ProjectScoreTable[];
+  capacityRoles: CapacityRoleTable[];
+  capacityPeople: CapacityPersonTable[];
+  projectDemands: ProjectDemandTable[];
 };
 
 /** The tables of a document that hold lists of rows, in the order they are inserted. */
@@ -632,6 +679,9 @@ export const ROW_TABLES = [
   'riskSimulations',
   'scoringModels',
   'projectScores',
+  'capacityRoles',
+  'capacityPeople',
+  'projectDemands',
 ] as const;
 /**
  * The tables of versions 3 and 4: RAID registers, change control, simulation runs and portfolio
@@ -653,6 +703,9 @@ export const REGISTER_TABLES = [
   ['riskSimulations', 'riskSimulation'],
   ['scoringModels', 'scoringModel'],
   ['projectScores', 'projectScore'],
+  ['capacityRoles', 'capacityRole'],
+  ['capacityPeople', 'capacityPerson'],
+  ['projectDemands', 'projectDemand'],
 ] as const;
 /** The tables with one row per organisation and no id of their own. */
 export const PER_ORGANISATION = ['raidMatrices', 'changePolicies'] as const;
@@ -865,6 +918,24 @@ function referenceIssues(doc: OrganisationDocument): FieldIssue[] {
     ref(models.has(s.modelId), `projectScores.${i}.modelId`, 'is not a scoring model of the document');
     ref(projects.has(s.projectId), `projectScores.${i}.projectId`, 'is not a project of the document');
     ref(!modelPortfolio.has(s.modelId) || !projectPortfolio.has(s.projectId) || modelPortfolio.get(s.modelId) === projectPortfolio.get(s.projectId), `projectScores.${i}.projectId`, "is not in the scoring model's portfolio");
+  });
+
+  // Capacity: people and demand in roles of the document, demand of its projects.
+  const roles = idSet('capacityRoles');
+  idSet('capacityPeople');
+  idSet('projectDemands');
+  sameOrg('capacityRoles', doc.capacityRoles);
+  unique('capacityRoles', (r: { code: string }) => r.code, 'code');
+  sameOrg('capacityPeople', doc.capacityPeople);
+  doc.capacityPeople.forEach((p, i) => {
+    ref(roles.has(p.roleId), `capacityPeople.${i}.roleId`, 'is not a role of the document');
+    user(p.userId, `capacityPeople.${i}.userId`);
+  });
+  sameOrg('projectDemands', doc.projectDemands);
+  unique('projectDemands', (d: { projectId: string; roleId: string }) => `${d.projectId}/${d.roleId}`, 'project and role');
+  doc.projectDemands.forEach((d, i) => {
+    ref(projects.has(d.projectId), `projectDemands.${i}.projectId`, 'is not a project of the document');
+    ref(roles.has(d.roleId), `projectDemands.${i}.roleId`, 'is not a role of the document');
   });
 
   if (issues.length === 0) {

@@ -5,6 +5,7 @@ import * as m0003 from './migrations/0003-raid.js';
 import * as m0004 from './migrations/0004-change-control.js';
 import * as m0005 from './migrations/0005-risk-simulation.js';
 import * as m0006 from './migrations/0006-portfolio-scoring.js';
+import * as m0007 from './migrations/0007-capacity.js';
 import type { Database } from './schema.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-change-control': m0004,
   '0005-risk-simulation': m0005,
   '0006-portfolio-scoring': m0006,
+  '0007-capacity': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

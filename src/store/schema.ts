@@ -23,6 +23,9 @@ import type {
   ScheduleResourceId,
   ScheduleTaskId,
   ProjectScoreId,
+  CapacityPersonId,
+  CapacityRoleId,
+  ProjectDemandId,
   ScoringModelId,
   SimulationId,
   UserId,
@@ -519,6 +522,41 @@ export type ProjectScoreTable = Versioned & {
   note: string;
 };
 
+export type CapacityRoleTable = Versioned & {
+  id: CapacityRoleId;
+  organisationId: OrganisationId;
+  code: string;
+  name: string;
+  description: string;
+  hoursPerFteMonth: number;
+  /** JSON: FteStep[] (src/domain/portfolio/capacity). */
+  fteSteps: string;
+};
+
+export type CapacityPersonTable = Versioned & {
+  id: CapacityPersonId;
+  organisationId: OrganisationId;
+  roleId: CapacityRoleId;
+  userId: UserId | null;
+  name: string;
+  fte: number;
+  nonProjectShare: number;
+  fromMonth: string | null;
+  toMonth: string | null;
+  /** JSON: { from, to, note }[]. */
+  absences: string;
+};
+
+export type ProjectDemandTable = Versioned & {
+  id: ProjectDemandId;
+  organisationId: OrganisationId;
+  projectId: ProjectId;
+  roleId: CapacityRoleId;
+  /** JSON: { [YYYY-MM]: hours }. */
+  hours: string;
+  note: string;
+};
+
 export type Database = {
   organisation: OrganisationTable;
   userAccount: UserTable;
@@ -553,4 +591,7 @@ export type Database = {
   riskSimulation: RiskSimulationTable;
   scoringModel: ScoringModelTable;
   projectScore: ProjectScoreTable;
+  capacityRole: CapacityRoleTable;
+  capacityPerson: CapacityPersonTable;
+  projectDemand: ProjectDemandTable;
 };

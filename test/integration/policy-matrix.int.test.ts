@@ -119,6 +119,12 @@ const probes: Probe[] = [
     const m = (await a('POST', `/api/v1/portfolios/${i.p1}/scoring-models`, { name: `Score ${n}`, criteria: [{ id: 'npv', name: 'NPV', min: 0, max: 10 }] })).json();
     return { method: 'PUT', url: `/api/v1/scoring-models/${m.id}/scores/${i.j1}`, body: { version: 0, values: { npv: 5 } } };
   } },
+  { name: 'add a role', action: 'capacity:manage', target: path.org, request: async (_h, i, _a, n) => ({ method: 'POST', url: `/api/v1/organisations/${i.org}/roles`, body: { code: `R${n}`, name: `Role ${n}` } }) },
+  { name: 'read demand against capacity', action: 'read', target: path.org, request: async (_h, i) => ({ method: 'GET', url: `/api/v1/organisations/${i.org}/capacity?from=2027-01&to=2027-03` }) },
+  { name: 'estimate the demand of J1', action: 'project:update', target: path.j1, request: async (_h, i, a, n) => {
+    const role = (await a('POST', `/api/v1/organisations/${i.org}/roles`, { code: `D${n}`, name: `Demand ${n}` })).json();
+    return { method: 'PUT', url: `/api/v1/projects/${i.j1}/demand/${role.id}`, body: { version: 0, hours: { '2027-01': 10 } } };
+  } },
   { name: 'set the change policy', action: 'change-policy:manage', target: path.org, request: async (_h, i, a) => {
     const { organisationId: _o, ...p } = (await a('GET', `/api/v1/organisations/${i.org}/change-policy`)).json();
     return { method: 'PUT', url: `/api/v1/organisations/${i.org}/change-policy`, body: p };

@@ -24,6 +24,8 @@ import { putChangePolicy } from '../../src/services/change-policy.js';
 import { createChangeRequest, takeChangeStep } from '../../src/services/change-requests.js';
 import { getSimulation, startSimulation } from '../../src/services/simulations.js';
 import { createScoringModel, putScoreSheet } from '../../src/services/portfolio-scoring.js';
+import { createPerson, createRole, putProjectDemand } from '../../src/services/capacity.js';
+import { PersonCreate, RoleCreate } from '../../src/api/schemas/capacity.schema.js';
 import { ScoringModelCreate } from '../../src/api/schemas/scoring.schema.js';
 import type { SimulationId } from '../../src/domain/ids.js';
 import type { Store } from '../../src/store/database.js';
@@ -64,6 +66,9 @@ const TABLES = [
   'riskSimulation',
   'scoringModel',
   'projectScore',
+  'capacityRole',
+  'capacityPerson',
+  'projectDemand',
 ] as const;
 type Table = (typeof TABLES)[number];
 
@@ -153,6 +158,10 @@ for (const dialect of DIALECTS) {
       const scored = await source.db.selectFrom('project').select('portfolioId').where('id', '=', pid).executeTakeFirstOrThrow();
       const model = await createScoringModel(ctx, scored.portfolioId, ScoringModelCreate.parse({ name: 'Committee', criteria: [{ id: 'npv', name: 'NPV', min: 0, max: 10 }, { id: 'fit', name: 'Fit', min: 0, max: 100, source: 'alignment' }] }));
       await putScoreSheet(ctx, model.id, pid, { version: 0, values: { npv: 7 }, note: 'Case v1' });
+      // Capacity: a role with a step, a person in it with an absence, the project's demand.
+      const role = await createRole(ctx, orgId, RoleCreate.parse({ code: 'ENG', name: 'Engineers', fteSteps: [{ from: '2027-01', fte: 2 }] }));
+      await createPerson(ctx, orgId, PersonCreate.parse({ roleId: role.id, userId: analyst.id, name: 'Analyst', fte: 0.8, absences: [{ from: '2027-02-01', to: '2027-02-05' }] }));
+      await putProjectDemand(ctx, pid, role.id, { version: 0, hours: { '2027-01': 120 }, note: '' });
       doc = await exportOrganisation(source.db, orgId);
     });
     afterAll(async () => {
@@ -162,7 +171,7 @@ for (const dialect of DIALECTS) {
 
     it('exports every row of the organisation', async () => {
       expect(doc).toMatchObject({ format: 'pharos-organisation', formatVersion: 4 });
-      for (const key of ['raidMatrices', 'raidRisks', 'raidRiskReviews', 'raidIssues', 'raidActions', 'raidAssumptions', 'raidDependencies', 'raidDecisions', 'changePolicies', 'changeRequests', 'changeRequestSteps', 'riskSimulations', 'scoringModels', 'projectScores'] as const) expect(doc[key].length, key).toBeGreaterThan(0);
+      for (const key of ['raidMatrices', 'raidRisks', 'raidRiskReviews', 'raidIssues', 'raidActions', 'raidAssumptions', 'raidDependencies', 'raidDecisions', 'changePolicies', 'changeRequests', 'changeRequestSteps', 'riskSimulations', 'scoringModels', 'projectScores', 'capacityRoles', 'capacityPeople', 'projectDemands'] as const) expect(doc[key].length, key).toBeGreaterThan(0);
       for (const [key, table] of [
         ['portfolios', 'portfolio'],
         ['programmes', 'programme'],
@@ -194,6 +203,9 @@ for (const dialect of DIALECTS) {
         ['riskSimulations', 'riskSimulation'],
         ['scoringModels', 'scoringModel'],
         ['projectScores', 'projectScore'],
+        ['capacityRoles', 'capacityRole'],
+        ['capacityPeople', 'capacityPerson'],
+        ['projectDemands', 'projectDemand'],
       ] as const) {
         expect(doc[key], key).toEqual(await rows(source, table));
       }

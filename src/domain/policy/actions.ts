@@ -31,6 +31,7 @@ export const ACTIONS = [
   'change-policy:manage',
   'scoring:manage',
   'scoring:score',
+  'capacity:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -73,6 +74,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     ...CHANGE,
     'change-policy:manage',
     ...SCORING,
+    'capacity:manage',
   ],
   'pmo-analyst': [...ANALYST, ...RAISE, ...CHANGE_RAISE],
   'pmo-coordinator': [...ANALYST, 'project:update', 'contribution:manage', ...RAID, ...CHANGE, 'scoring:score'],
@@ -106,7 +108,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   ],
   'project-manager': [...ANALYST, 'project:update', 'contribution:manage', ...RAID, ...CHANGE],
   sponsor: [...ANALYST, 'project:change-stage', ...RAISE, ...CHANGE_RAISE, ...APPROVE],
-  'resource-manager': [...READER, ...RAISE, ...CHANGE_RAISE],
+  'resource-manager': [...READER, ...RAISE, ...CHANGE_RAISE, 'capacity:manage'],
   'team-member': [...READER, ...RAISE, ...CHANGE_RAISE],
   viewer: READER,
 };
@@ -123,4 +125,5 @@ export const ORGANISATION_ONLY: ReadonlySet<Action> = new Set<Action>([
   'objective:manage',
   'risk-matrix:manage',
   'change-policy:manage',
+  'capacity:manage',
 ]);
