@@ -13,6 +13,7 @@ import { ProjectPage } from './pages/project/project-page';
 import { ScheduleTab } from './pages/project/schedule/schedule-tab';
 import { StrategyTab } from './pages/project/strategy-tab';
 import { RulesPage } from './pages/rules/rules-page';
+import { ResourcesPage } from './pages/resources/resources-page';
 import { SignInPage } from './pages/sign-in/sign-in-page';
 import { StrategyPage } from './pages/strategy/strategy-page';
 import { AppLayout } from './shell/app-layout';
@@ -32,6 +33,7 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'strategy', element: <StrategyPage /> },
           { path: 'rules', element: <RulesPage /> },
+          { path: 'resources', element: <ResourcesPage /> },
           {
             path: 'portfolios/:portfolioId',
             element: <PortfolioPage />,

@@ -1,6 +1,6 @@
 import { AppShell, Burger, Divider, Group, NavLink, ScrollArea, Select, Text, ThemeIcon } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBriefcase, IconTarget, IconBuildingLighthouse, IconGavel } from '@tabler/icons-react';
+import { IconBriefcase, IconTarget, IconBuildingLighthouse, IconGavel, IconUsersGroup } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useCurrentOrganisation } from '../auth/current-organisation';
@@ -19,6 +19,7 @@ function Sections() {
     <nav aria-label="Sections">
       <NavLink component={Link} to="/" label="Portfolios" leftSection={<IconBriefcase size={18} aria-hidden />} active={inPortfolios} aria-current={pathname === '/' ? 'page' : undefined} />
       <NavLink component={Link} to="/strategy" label="Strategy" leftSection={<IconTarget size={18} aria-hidden />} active={pathname.startsWith('/strategy')} aria-current={pathname.startsWith('/strategy') ? 'page' : undefined} />
+      <NavLink component={Link} to="/resources" label="Resources" leftSection={<IconUsersGroup size={18} aria-hidden />} active={pathname.startsWith('/resources')} aria-current={pathname.startsWith('/resources') ? 'page' : undefined} />
       <NavLink component={Link} to="/rules" label="PMO rules" leftSection={<IconGavel size={18} aria-hidden />} active={pathname.startsWith('/rules')} aria-current={pathname.startsWith('/rules') ? 'page' : undefined} />
     </nav>
   );
