@@ -70,11 +70,12 @@ export function planArrays(input: ScheduleInput, network: Network, around: Local
   let remaining: Float64Array | null = null;
   let delay: Float64Array | null = null;
   const own = (a: Float64Array): Float64Array => (a === nan ? nan.slice() : a);
+  const isSummary = network.isSummary;
   for (let i = 0; i < n; i++) {
     const t = tasks[i]!;
     ownCalendar[i] = t.calendar != null || t.resourceCalendar != null ? 1 : 0;
     taskClock[i] = t.elapsed ? 0 : t.calendar != null ? set.indexOf(t.calendar, `tasks.${i}.calendar`) : projectClock;
-    const several = t.resourceWork != null && t.resourceWork.length > 0 && !network.isSummary[i];
+    const several = t.resourceWork != null && t.resourceWork.length > 0 && !isSummary[i];
     if (several) (multi ??= []).push(i);
     if ((t.resourceCalendar != null || several) && t.calendar == null && !t.elapsed) {
       // Slack stays on the project calendar; the work moves to the resources' calendar.
@@ -82,12 +83,12 @@ export function planArrays(input: ScheduleInput, network: Network, around: Local
       slackClock[i] = taskClock[i]!;
       if (t.resourceCalendar != null) taskClock[i] = set.indexOf(t.resourceCalendar, `tasks.${i}.resourceCalendar`);
     } else if (slackClock) slackClock[i] = taskClock[i]!;
-    duration[i] = network.isSummary[i] ? 0 : Math.round(t.durationMinutes);
+    duration[i] = isSummary[i] ? 0 : Math.round(t.durationMinutes);
     if (finite(t.constraintDate)) (constraintDate = own(constraintDate))[i] = t.constraintDate;
     if (finite(t.deadline)) (deadline = own(deadline))[i] = t.deadline;
     if (t.levelingDelayMinutes != null) {
       if (!(finite(t.levelingDelayMinutes) && t.levelingDelayMinutes >= 0)) issues.push({ field: `tasks.${i}.levelingDelayMinutes`, reason: 'must be a number of minutes, 0 or more' });
-      else if (!network.isSummary[i]) (delay ??= new Float64Array(n))[i] = Math.round(t.levelingDelayMinutes);
+      else if (!isSummary[i]) (delay ??= new Float64Array(n))[i] = Math.round(t.levelingDelayMinutes);
     }
     const c = set.clocks[taskClock[i]!]!;
     const pct = t.percentComplete ?? 0;
@@ -99,12 +100,12 @@ export function planArrays(input: ScheduleInput, network: Network, around: Local
       fixed[i] = FIXED_MANUAL;
       (fixedStart = own(fixedStart))[i] = t.manual.start;
       (fixedFinish = own(fixedFinish))[i] = t.manual.finish;
-    } else if (finite(t.actualFinish) && !network.isSummary[i]) {
+    } else if (finite(t.actualFinish) && !isSummary[i]) {
       fixed[i] = FIXED_COMPLETE;
       (fixedFinish = own(fixedFinish))[i] = t.actualFinish;
       (fixedStart = own(fixedStart))[i] = finite(t.actualStart) ? t.actualStart : c.startAt(c.work(t.actualFinish) - duration[i]!);
       if (fixedFinish[i]! < fixedStart[i]!) issues.push({ field: `tasks.${i}.actualFinish`, reason: 'must not be before the actual start' });
-    } else if (finite(t.actualStart) && !network.isSummary[i]) {
+    } else if (finite(t.actualStart) && !isSummary[i]) {
       fixed[i] = FIXED_STARTED;
       (fixedStart = own(fixedStart))[i] = t.actualStart;
       (remaining ??= new Float64Array(n))[i] = finite(t.remainingMinutes) ? Math.max(0, t.remainingMinutes) : Math.round((duration[i]! * (100 - pct)) / 100);
@@ -123,10 +124,11 @@ function linkLags(links: ScheduleInput['links'], network: Network, taskClock: In
   const m = links.length;
   const lagClock = new Int32Array(m);
   const lag = new Float64Array(m);
+  const { linkSucc, linkPred } = network;
   for (let k = 0; k < m; k++) {
     const l = links[k]!;
-    const s = network.linkSucc[k]!;
-    const p = network.linkPred[k]!;
+    const s = linkSucc[k]!;
+    const p = linkPred[k]!;
     lagClock[k] = l.lagElapsed ? 0 : ownCalendar[s] ? taskClock[s]! : projectClock;
     if (l.lagPercent != null) {
       if (!Number.isFinite(l.lagPercent)) issues.push({ field: `links.${k}.lagPercent`, reason: 'must be a number' });

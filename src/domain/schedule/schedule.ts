@@ -16,8 +16,9 @@ function dates(n: number): ForwardDates {
 
 function extremes(g: Network, values: Float64Array, pick: 'min' | 'max'): LocalMinute {
   let best = pick === 'min' ? Infinity : -Infinity;
+  const { active, parent } = g;
   for (let i = 0; i < g.n; i++) {
-    if (!g.active[i] || g.parent[i]! >= 0) continue;
+    if (!active[i] || parent[i]! >= 0) continue;
     const v = values[i]!;
     if (pick === 'min' ? v < best : v > best) best = v;
   }
@@ -115,10 +116,12 @@ function inKahnOrder(g: Network, input: ScheduleInput, warnings: ScheduleWarning
 function placeAsLateAsPossible(g: Network, a: PlanArrays, projectStart: LocalMinute, o: PassOptions, early: ForwardDates, late: { start: Float64Array; finish: Float64Array }): ForwardDates {
   const pinned = new Uint8Array(g.n);
   let any = false;
+  const { constraint, isSummary, active } = g;
+  const fixed = a.fixed;
   for (let i = 0; i < g.n; i++) {
     // At its late dates, unless those fall before what its predecessors allow (negative slack):
     // then it stays at its early dates, so no link is broken.
-    if (g.constraint[i] === CONSTRAINT_CODE.ALAP && !g.isSummary[i] && a.fixed[i] === 0 && g.active[i] && late.start[i]! >= early.start[i]!) {
+    if (constraint[i] === CONSTRAINT_CODE.ALAP && !isSummary[i] && fixed[i] === 0 && active[i] && late.start[i]! >= early.start[i]!) {
       pinned[i] = 1;
       any = true;
     }
@@ -138,11 +141,13 @@ function placeAsLateAsPossible(g: Network, a: PlanArrays, projectStart: LocalMin
 function slack(g: Network, a: PlanArrays, early: ForwardDates, late: { start: Float64Array; finish: Float64Array }, criticalLimit: number, earlyCounts: Counts, totalSlack: Float64Array, freeSlack: Float64Array): Uint8Array {
   const n = g.n;
   const critical = new Uint8Array(n);
-  const { clocks, slackClock, taskClock, lagClock, lag } = a;
-  const { outStart, outList, outSucc, outType } = g;
+  const { clocks, slackClock, taskClock, lagClock, lag, fixed } = a;
+  const { active, isSummary, outStart, outList, outSucc, outType } = g;
+  const earlyStartDates = early.start;
+  const earlyFinishDates = early.finish;
   const { start: startCount, finish: finishCount } = earlyCounts;
   for (let i = 0; i < n; i++) {
-    if (!g.active[i]) {
+    if (!active[i]) {
       totalSlack[i] = NaN;
       freeSlack[i] = NaN;
       continue;
@@ -151,11 +156,11 @@ function slack(g: Network, a: PlanArrays, early: ForwardDates, late: { start: Fl
     const c = clocks[own]!;
     const onTask = own === taskClock[i];
     // Working-minute counts of the early and late dates, on the slack clock.
-    const earlyStart = onTask ? startCount[i]! : c.work(early.start[i]!);
-    const earlyFinish = onTask ? finishCount[i]! : c.work(early.finish[i]!);
+    const earlyStart = onTask ? startCount[i]! : c.work(earlyStartDates[i]!);
+    const earlyFinish = onTask ? finishCount[i]! : c.work(earlyFinishDates[i]!);
     const startSlack = (onTask ? freeSlack[i]! : c.work(late.start[i]!)) - earlyStart;
     const finishSlack = (onTask ? totalSlack[i]! : c.work(late.finish[i]!)) - earlyFinish;
-    const total = g.isSummary[i] ? finishSlack : Math.min(startSlack, finishSlack);
+    const total = isSummary[i] ? finishSlack : Math.min(startSlack, finishSlack);
     totalSlack[i] = total;
     let free = total;
     for (let e = outStart[i]!; e < outStart[i + 1]!; e++) {
@@ -171,25 +176,27 @@ function slack(g: Network, a: PlanArrays, early: ForwardDates, late: { start: Fl
       // (shifting by a lag moves a count by exactly the lag), else from the calendar.
       let allowed = taskClock[s] === own && (l === 0 || lagClock[k] === own) ? (toStart ? startCount[s]! : finishCount[s]!) - l : NaN;
       if (Number.isNaN(allowed)) {
-        const successorDate = toStart ? early.start[s]! : early.finish[s]!;
+        const successorDate = toStart ? earlyStartDates[s]! : earlyFinishDates[s]!;
         allowed = c.work(l === 0 ? successorDate : shift(clocks[lagClock[k]!]!, successorDate, -l));
       }
       const room = allowed - (fromFinish ? earlyFinish : earlyStart);
       if (room < free) free = room;
     }
     freeSlack[i] = free;
-    critical[i] = total <= criticalLimit && a.fixed[i] !== FIXED_COMPLETE ? 1 : 0;
+    critical[i] = total <= criticalLimit && fixed[i] !== FIXED_COMPLETE ? 1 : 0;
   }
   return critical;
 }
 
 function collectWarnings(g: Network, a: PlanArrays, o: PassOptions, early: ForwardDates, totalSlack: Float64Array, warnings: ScheduleWarning[]): void {
+  const { active, isSummary } = g;
+  const deadlines = a.deadline;
   for (let i = 0; i < g.n; i++) {
-    if (!g.active[i] || g.isSummary[i]) continue;
+    if (!active[i] || isSummary[i]) continue;
     if (totalSlack[i]! < 0) {
       warnings.push({ kind: 'negative-slack', task: o.nameOf(i), detail: `has ${-totalSlack[i]!} working minutes of negative slack`, minutes: totalSlack[i]! });
     }
-    const deadline = a.deadline[i]!;
+    const deadline = deadlines[i]!;
     if (Number.isFinite(deadline) && early.finish[i]! > deadline) {
       const c = a.clocks[a.slackClock[i]!]!;
       warnings.push({
