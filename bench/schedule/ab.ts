@@ -106,7 +106,7 @@ for (const size of values.sizes.split(',').map(Number)) {
     }
   }
   console.log(`\n${size.toLocaleString('en')} tasks (${basename(plan)}), ${rounds} rounds alternated, ${warm} warm calls each; load average ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}`);
-  console.log('engine               cold ms (min)      cold CPU   warm ms med (min)   warm CPU ms   peak RSS MB (+)');
+  console.log('engine               cold ms (min)      cold CPU   warm ms med (min)   warm CPU ms med (min)   peak RSS MB (+)');
   engines.forEach((e, k) => {
     const rs = results[k]!;
     const warmAll = rs.map((x) => median(x.warmMs));
@@ -114,7 +114,8 @@ for (const size of values.sizes.split(',').map(Number)) {
     console.log(
       `${e.name.padEnd(20)} ${f(median(rs.map((x) => x.coldMs))).padStart(7)} (${f(Math.min(...rs.map((x) => x.coldMs)))})`.padEnd(38) +
         `${f(median(rs.map((x) => x.coldCpuMs))).padStart(8)}   ${f(median(warmAll)).padStart(7)} (${f(Math.min(...rs.flatMap((x) => x.warmMs)))})`.padEnd(34) +
-        `${f(median(rs.flatMap((x) => x.warmCpuMs))).padStart(8)}   ${f(median(rs.map((x) => x.rssPeakMb))).padStart(8)} (+${f(median(rs.map((x) => x.rssPeakMb - x.rssBeforeMb)))})`,
+        `${f(median(rs.flatMap((x) => x.warmCpuMs))).padStart(8)} (${f(Math.min(...rs.flatMap((x) => x.warmCpuMs)))})`.padEnd(24) +
+        `${f(median(rs.map((x) => x.rssPeakMb))).padStart(8)} (+${f(median(rs.map((x) => x.rssPeakMb - x.rssBeforeMb)))})`,
     );
   });
 }
