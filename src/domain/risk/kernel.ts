@@ -484,6 +484,8 @@ export type Kernel = {
   readonly backwardLags: Float64Array;
   /** A row of zeros: the predecessor of a task that has none. */
   readonly zeros: Float64Array;
+  /** The caller's `extraRows` rows of `stride` (the risks' sampled impacts and costs). */
+  readonly extra: Float64Array;
   readonly triangular: Triangular;
   /** gather[withCost] */
   readonly gather: readonly [Gather, Gather];
@@ -540,18 +542,18 @@ function kernelModule(): object | null {
 }
 
 /**
- * A kernel with rows for n tasks of `block` iterations (the stride rounded up to a pair), or
- * null where WebAssembly SIMD is not available.
+ * A kernel with rows for n tasks of `block` iterations (the stride rounded up to a pair) and
+ * `extraRows` more, or null where WebAssembly SIMD is not available.
  *
  * @example
  * const k = blockKernel(1000, 250); // k.dur.length === 1000 * 250
  */
-export function blockKernel(n: number, block: number): Kernel | null {
+export function blockKernel(n: number, block: number, extraRows = 0): Kernel | null {
   const module = kernelModule();
   if (!module) return null;
   const stride = block + (block & 1);
   const ints = n * stride + 3 * (stride + 4);
-  const doubles = 2 * n * stride + 5 * stride + 3 * (stride + 4) + 18 * n + Math.ceil(ints / 2);
+  const doubles = 2 * n * stride + 5 * stride + 3 * (stride + 4) + 18 * n + extraRows * stride + Math.ceil(ints / 2);
   const memory = new wasm!.Memory({ initial: Math.ceil((doubles * 8) / 65536) });
   const e = new wasm!.Instance(module, { env: { memory } }).exports as Record<string, PlanRows & Triangular & Gather & RankSums>;
   let at = 0;
@@ -568,6 +570,7 @@ export function blockKernel(n: number, block: number): Kernel | null {
   const row = doublesOf(stride);
   const q = doublesOf(stride + 4);
   const zeros = doublesOf(stride);
+  const extra = doublesOf(extraRows * stride);
   const finishRank = doublesOf(stride + 4);
   const costRank = doublesOf(stride + 4);
   const dots = doublesOf(2 * n);
@@ -595,6 +598,7 @@ export function blockKernel(n: number, block: number): Kernel | null {
     backwardPlan: new Int32Array(backwardLags.buffer, backwardLags.byteOffset + n * PLAN_RECORD, n * 8),
     backwardLags,
     zeros,
+    extra,
     rankSums: e['rankSums']!,
     finishRank,
     costRank,

@@ -5,6 +5,7 @@ import { forwardBackward, forwardBackwardInKernel } from './cpm.js';
 import { blockKernel, type Kernel } from './kernel.js';
 import { FIXED, TRIANGULAR, UNIFORM, type Dist } from './distributions.js';
 import { EXACT_BLOCK, midranks, permutationCorrelation, rankDots, sparseRankCorrelation, variance } from './ranks.js';
+import { STEP, uniformAt } from './prng.js';
 import { drawRanks, drawStrata } from './sampling.js';
 import type { Sampling, SimulationOptions } from './types.js';
 
@@ -83,7 +84,7 @@ type Work = {
 
 function allocate(m: CompiledModel, block: number): Work {
   const r = m.riskIds.length;
-  const kernel = blockKernel(m.n, block);
+  const kernel = blockKernel(m.n, block, m.impacts.length + m.riskCosts.length);
   const B = kernel ? kernel.stride : block;
   return {
     B,
@@ -99,8 +100,8 @@ function allocate(m: CompiledModel, block: number): Work {
     row: new Float64Array(B),
     tol: new Float64Array(B),
     occurs: new Uint8Array(r * B),
-    impact: new Float64Array(m.impacts.length * B),
-    riskCost: new Float64Array(m.riskCosts.length * B),
+    impact: kernel ? kernel.extra.subarray(0, m.impacts.length * B) : new Float64Array(m.impacts.length * B),
+    riskCost: kernel ? kernel.extra.subarray(m.impacts.length * B) : new Float64Array(m.riskCosts.length * B),
     effect: new Float64Array(r * B),
     effectCost: new Float64Array(r * B),
     finishRank: kernel ? kernel.finishRank : new Float64Array(B),
@@ -138,10 +139,52 @@ function strata(w: Work, state: number, sampling: Sampling, c: number, d: Dist):
   } else drawStrata(state, sampling, c, d, w.q);
 }
 
+/**
+ * Whether a risk happens in each iteration of a block (its occurrence variable, uniform on
+ * [0, 1), below its probability p) into `occurs[offset..offset + c)`; returns how many times.
+ * Latin hypercube: the strata's points (k + u_k) / c ascend with k, so the iterations below p
+ * are those whose rank is below K, the number of points below p, found by bisection on the
+ * points computed where needed (the stream is counter-based): the same answers as sampling
+ * every value and comparing it with p.
+ */
+function occurrences(seed: number, block: number, v: number, c: number, p: number, sampling: Sampling, w: Work, occurs: Uint8Array, offset: number): number {
+  let count = 0;
+  if (sampling === 'lhs') {
+    const state = (w.kernel ? w.kernel.drawRanks : drawRanks)(seed, block, v, c, w.vrank, 0);
+    let lo = 0;
+    let hi = c;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      // The uniform distribution's quantile 0 + x · 1 is x itself.
+      if ((mid + uniformAt((state + Math.imul(mid + 1, STEP)) | 0)) / c < p) lo = mid + 1;
+      else hi = mid;
+    }
+    const { vrank } = w;
+    for (let i = 0; i < c; i++) {
+      const hit = +(vrank[i]! < lo);
+      occurs[offset + i] = hit;
+      count += hit;
+    }
+    return count;
+  }
+  sampleVariable(seed, block, v, c, UNIT, sampling, w, w.sample, 0);
+  for (let i = 0; i < c; i++) {
+    const hit = w.sample[i]! < p ? 1 : 0;
+    occurs[offset + i] = hit;
+    count += hit;
+  }
+  return count;
+}
+
 /** Samples a variable straight into `out` (no rank kept). */
 function sampleVariable(seed: number, block: number, v: number, c: number, d: Dist, sampling: Sampling, w: Work, out: Float64Array, offset: number): void {
-  const state = (w.kernel ? w.kernel.drawRanks : drawRanks)(seed, block, v, c, w.vrank, 0);
+  const k = w.kernel;
+  const state = (k ? k.drawRanks : drawRanks)(seed, block, v, c, w.vrank, 0);
   strata(w, state, sampling, c, d);
+  if (k && out.buffer === k.q.buffer) {
+    k.gather[0](w.vrank.byteOffset, k.q.byteOffset, out.byteOffset + offset * 8, 0, 0, c * 4);
+    return;
+  }
   const { q, vrank } = w;
   for (let i = 0; i < c; i++) out[offset + i] = q[vrank[i]!]!;
 }
@@ -179,7 +222,7 @@ export function runBlocks(m: CompiledModel, o: SimulationOptions, fromBlock: num
   };
   const w = work(m, B);
   const S = w.B; // the rows' stride
-  const k = w.kernel;
+  const kernel = w.kernel;
   const { dur, rank, q, occurs, impact, riskCost, effect, effectCost } = w;
   const { durations, costPerDay, grouped, impactStart, impactOrder, impactRisk } = m;
   const nCost = m.costTask.length;
@@ -194,21 +237,11 @@ export function runBlocks(m: CompiledModel, o: SimulationOptions, fromBlock: num
     if (c <= 0) break;
     const fin = out.finish.subarray(start - from, start - from + c);
     const costOut = out.cost.subarray(start - from, start - from + c);
-    const cost = k ? k.cost : costOut;
+    const cost = kernel ? kernel.cost : costOut;
     // Risks first: whether each happens, and the values of its impacts and cost.
     effect.fill(0);
     effectCost.fill(0);
-    for (let k = 0; k < r; k++) {
-      sampleVariable(seed, b, vOcc + k, c, UNIT, sampling, w, w.sample, 0);
-      const p = m.probability[k]!;
-      let count = 0;
-      for (let i = 0; i < c; i++) {
-        const hit = w.sample[i]! < p ? 1 : 0;
-        occurs[k * S + i] = hit;
-        count += hit;
-      }
-      out.occurred[k]! += count;
-    }
+    for (let k = 0; k < r; k++) out.occurred[k]! += occurrences(seed, b, vOcc + k, c, m.probability[k]!, sampling, w, occurs, k * S);
     for (let x = 0; x < m.impacts.length; x++) {
       sampleVariable(seed, b, vImpact + x, c, m.impacts[x]!, sampling, w, impact, x * S);
       const kb = impactRisk[x]! * S;
@@ -234,11 +267,11 @@ export function runBlocks(m: CompiledModel, o: SimulationOptions, fromBlock: num
       const rate = costPerDay[j]!;
       if (d.kind === FIXED && !grouped[j]) dur.fill(d.mode, jb, jb + c);
       else {
-        const state = grouped[j] ? w.states[j]! : k ? k.drawRanks(seed, b, j, c, rank, jb) : drawRanks(seed, b, j, c, rank, jb);
+        const state = grouped[j] ? w.states[j]! : kernel ? kernel.drawRanks(seed, b, j, c, rank, jb) : drawRanks(seed, b, j, c, rank, jb);
         strata(w, state, sampling, c, d);
         // Without impacts, the cost by the day is added in the same pass.
         const plain = impactStart[j] === impactStart[j + 1] && rate !== 0;
-        if (k) k.gather[+plain]!(rank.byteOffset + jb * 4, q.byteOffset, dur.byteOffset + jb * 8, cost.byteOffset, rate, c * 4);
+        if (kernel) kernel.gather[+plain]!(rank.byteOffset + jb * 4, q.byteOffset, dur.byteOffset + jb * 8, cost.byteOffset, rate, c * 4);
         else if (plain) {
           for (let i = 0; i < c; i++) {
             const v = q[rank[jb + i]!]!;
@@ -264,9 +297,9 @@ export function runBlocks(m: CompiledModel, o: SimulationOptions, fromBlock: num
       const kb = m.riskCostRisk[x]! * S;
       for (let i = 0; i < c; i++) if (occurs[kb + i]) cost[i]! += riskCost[x * S + i]!;
     }
-    if (k) {
-      costOut.set(k.cost.subarray(0, c));
-      forwardBackwardInKernel(m, k, c, fin, out.critical);
+    if (kernel) {
+      costOut.set(kernel.cost.subarray(0, c));
+      forwardBackwardInKernel(m, kernel, c, fin, out.critical);
     }
     else forwardBackward(m, S, c, dur, w.times, fin, out.critical, w.row, w.tol);
     tornado(m, w, c, fin, cost, out);
