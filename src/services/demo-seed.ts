@@ -33,6 +33,7 @@ import {
 import { prng, type Rng } from './demo-prng.js';
 import { CHANGE_SCRIPTS, seedChanges } from './demo-changes.js';
 import { seedScoring } from './demo-scoring.js';
+import { seedCapacity } from './demo-capacity.js';
 import { seedRaid, type RaidSeedResult } from './demo-raid.js';
 import { createObjective } from './objectives.js';
 import { createOrganisation } from './organisations.js';
@@ -97,6 +98,8 @@ export type SeedDemoResult = {
   changeRequests: number;
   /** Projects scored on their portfolio's model. */
   scoreSheets: number;
+  /** Roles, named people, and project-by-role demand estimates. */
+  capacity: { roles: number; people: number; demandRows: number };
 };
 
 
@@ -184,7 +187,7 @@ export async function seedDemo(ctx: ServiceContext, options: SeedDemoOptions = {
     throw new PharosError('duplicate', `the demo users already exist (${taken.map((t) => t.email).slice(0, 3).join(', ')}${taken.length > 3 ? ', …' : ''})`);
   }
 
-  const total = everyone.length + PORTFOLIOS.length + PROGRAMMES.length + OBJECTIVES.length + PROJECTS.length + DEMO_PLANS.length + PROJECTS.length + DEMO_PLANS.length * CHANGE_SCRIPTS + PROJECTS.length;
+  const total = everyone.length + PORTFOLIOS.length + PROGRAMMES.length + OBJECTIVES.length + PROJECTS.length + DEMO_PLANS.length + PROJECTS.length + DEMO_PLANS.length * CHANGE_SCRIPTS + PROJECTS.length * 2;
   let done = 0;
   const tick = (step: string) => options.onProgress?.({ step, done: ++done, total });
 
@@ -318,6 +321,7 @@ export async function seedDemo(ctx: ServiceContext, options: SeedDemoOptions = {
   const raid = await seedRaid(ctx, orgId, anchor, prng((options.seed ?? DEFAULT_SEED) + 1), () => tick('registers'));
   const changeRequests = await seedChanges(ctx, orgId, anchor, () => tick('change requests'));
   const scoreSheets = await seedScoring(ctx, orgId, prng((options.seed ?? DEFAULT_SEED) + 2), () => tick('scores'));
+  const capacity = await seedCapacity(ctx, orgId, anchor, prng((options.seed ?? DEFAULT_SEED) + 3), () => tick('demand'));
 
   return {
     organisationId: orgId,
@@ -331,6 +335,7 @@ export async function seedDemo(ctx: ServiceContext, options: SeedDemoOptions = {
     raid,
     changeRequests,
     scoreSheets,
+    capacity,
   };
 }
 

@@ -5,6 +5,7 @@ import { RiskListQuery, TrendQuery } from '../../src/api/schemas/raid.schema.js'
 import { systemActor, type ServiceContext } from '../../src/services/context.js';
 import { listRisks, riskTrend } from '../../src/services/raid-risks.js';
 import { listScoringModels, rankProjects } from '../../src/services/portfolio-scoring.js';
+import { capacityMap } from '../../src/services/capacity.js';
 import type { PortfolioId } from '../../src/domain/ids.js';
 import { DEMO_ORGANISATION, demoEmail, seedDemo, type SeedDemoResult } from '../../src/services/demo-seed.js';
 import type { Store } from '../../src/store/database.js';
@@ -382,6 +383,17 @@ for (const dialect of DIALECTS) {
         incomplete += rows.filter((r) => r.completeness < 1).length;
       }
       expect(incomplete).toBeGreaterThanOrEqual(1);
+    });
+
+    it('gives the roles people and the open projects demand, so the year ahead has over-allocated months and months with room', async () => {
+      const ctx: ServiceContext = { db: first.db, dialect, actor: systemActor('test'), clock: () => new Date() };
+      expect(result.capacity).toMatchObject({ roles: 6, people: 12 });
+      expect(result.capacity.demandRows).toBeGreaterThanOrEqual(50);
+      const map = await capacityMap(ctx, result.organisationId, { from: '2026-10', to: '2027-09' });
+      const cells = map.roles.flatMap((r) => r.cells);
+      expect(map.hotspots.length).toBeGreaterThanOrEqual(3);
+      expect(cells.filter((c) => c.utilisation !== null && c.utilisation < 0.85).length).toBeGreaterThanOrEqual(10);
+      for (const h of map.hotspots) expect(cells.find((c) => c.month === h.month && c.overBy === h.overBy)!.projects.length).toBeGreaterThanOrEqual(2);
     });
 
     it('refuses to seed a second time', async () => {
