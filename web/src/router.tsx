@@ -3,10 +3,12 @@ import { RequireSession } from './auth/require-session';
 import { HomePage } from './pages/home/home-page';
 import { NotFoundPage } from './pages/not-found/not-found-page';
 import { PortfolioOverview } from './pages/portfolio/portfolio-overview';
+import { CapacityTab } from './pages/portfolio/capacity/capacity-tab';
 import { PortfolioPage } from './pages/portfolio/portfolio-page';
 import { ProgrammePage } from './pages/programme/programme-page';
 import { HistoryTab } from './pages/project/history-tab';
 import { ChangesTab } from './pages/project/changes-tab';
+import { DemandTab } from './pages/project/demand-tab';
 import { RaidTab } from './pages/project/raid-tab';
 import { OverviewTab } from './pages/project/overview-tab';
 import { ProjectPage } from './pages/project/project-page';
@@ -41,6 +43,7 @@ export const router = createBrowserRouter([
               { index: true, element: <PortfolioOverview /> },
               // Loaded on first visit: it draws with ECharts.
               { path: 'prioritisation', lazy: async () => ({ Component: (await import('./pages/portfolio/prioritisation/prioritisation-tab')).PrioritisationTab }) },
+              { path: 'capacity', element: <CapacityTab /> },
             ],
           },
           { path: 'programmes/:programmeId', element: <ProgrammePage /> },
@@ -54,6 +57,7 @@ export const router = createBrowserRouter([
               // Loaded on first visit: its charts (ECharts) are the app's largest dependency.
               { path: 'simulation', lazy: async () => ({ Component: (await import('./pages/project/simulation/simulation-tab')).SimulationTab }) },
               { path: 'changes', element: <ChangesTab /> },
+              { path: 'demand', element: <DemandTab /> },
               { path: 'strategy', element: <StrategyTab /> },
               { path: 'history', element: <HistoryTab /> },
             ],

@@ -1,6 +1,6 @@
 import { Skeleton, Stack, Tabs } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconAlertTriangle, IconChartHistogram, IconFileDescription, IconGitPullRequest, IconHistory, IconTarget, IconTimeline } from '@tabler/icons-react';
+import { IconAlertTriangle, IconChartHistogram, IconFileDescription, IconGitPullRequest, IconHistory, IconTarget, IconTimeline, IconUsersGroup } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { usePortfolio, useProject } from '../../api/queries';
@@ -17,6 +17,7 @@ const TABS = [
   { value: 'raid', label: 'Risks & issues', icon: IconAlertTriangle, path: 'raid' },
   { value: 'simulation', label: 'Simulation', icon: IconChartHistogram, path: 'simulation' },
   { value: 'changes', label: 'Changes', icon: IconGitPullRequest, path: 'changes' },
+  { value: 'demand', label: 'Demand', icon: IconUsersGroup, path: 'demand' },
   { value: 'strategy', label: 'Strategy', icon: IconTarget, path: 'strategy' },
   { value: 'history', label: 'History', icon: IconHistory, path: 'history' },
 ] as const;
