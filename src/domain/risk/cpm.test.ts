@@ -121,4 +121,9 @@ describe('CPM passes of a block', () => {
       { numRuns: 300 },
     );
   });
+
+  it('leaves plans too large for the kernel’s 32-bit offsets to the JavaScript rows (no kernel, no error)', () => {
+    expect(blockKernel(2_000_000, 250)).toBeNull();
+    expect(blockKernel(10, 250)).not.toBeNull();
+  });
 });

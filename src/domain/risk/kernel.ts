@@ -554,7 +554,14 @@ export function blockKernel(n: number, block: number, extraRows = 0): Kernel | n
   const stride = block + (block & 1);
   const ints = n * stride + 3 * (stride + 4);
   const doubles = 2 * n * stride + 5 * stride + 3 * (stride + 4) + 18 * n + extraRows * stride + Math.ceil(ints / 2);
-  const memory = new wasm!.Memory({ initial: Math.ceil((doubles * 8) / 65536) });
+  // Offsets are i32: past 2 GB (some 400,000 tasks in blocks of 250), or when the memory cannot be had, the JavaScript rows run.
+  if (doubles * 8 > 2 ** 31) return null;
+  let memory: { readonly buffer: ArrayBuffer };
+  try {
+    memory = new wasm!.Memory({ initial: Math.ceil((doubles * 8) / 65536) });
+  } catch {
+    return null;
+  }
   const e = new wasm!.Instance(module, { env: { memory } }).exports as Record<string, PlanRows & Triangular & Gather & RankSums>;
   let at = 0;
   const doublesOf = (length: number) => {
