@@ -125,7 +125,7 @@ function DemandRow({ sheet, months, editable, orgId, projectId }: { sheet: Deman
           )}
         </Table.Td>
       ))}
-      <Table.Td ta="right" fw={600} fz="sm">
+      <Table.Td ta="right" fw={600} fz="sm" style={{ whiteSpace: 'nowrap' }}>
         {Math.round(total)} h
       </Table.Td>
       <Table.Td>
