@@ -18,6 +18,11 @@ export function addMonths(month: Month, n: number): Month {
   return `${String(year).padStart(4, '0')}-${String(mm + 1).padStart(2, '0')}`;
 }
 
+/** Months from `from` to `to` (negative when `to` is earlier): monthDiff('2026-11', '2027-02') = 3. */
+export function monthDiff(from: Month, to: Month): number {
+  return Number(to.slice(0, 4)) * 12 + Number(to.slice(5, 7)) - (Number(from.slice(0, 4)) * 12 + Number(from.slice(5, 7)));
+}
+
 /** Every month from `from` to `to`, both included (empty when `to` is before `from`). */
 export function monthsBetween(from: Month, to: Month): Month[] {
   const out: Month[] = [];
