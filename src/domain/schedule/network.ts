@@ -34,9 +34,13 @@ export type Network = {
   readonly linkPred: Int32Array;
   readonly linkSucc: Int32Array;
   readonly linkType: Uint8Array;
-  /** Incoming links of each task (link indices), and outgoing. */
+  /**
+   * Incoming links of each task (link indices), and outgoing. `inList` is null when the links
+   * are listed successor by successor: each task's incoming links are then the run of links
+   * `inStart[i] … inStart[i+1]` themselves.
+   */
   readonly inStart: Int32Array;
-  readonly inList: Int32Array;
+  readonly inList: Int32Array | null;
   readonly outStart: Int32Array;
   readonly outList: Int32Array;
   /** The predecessor and type of each incoming link, in `inList` order (read in sequence by the passes). */
@@ -85,15 +89,13 @@ function fillRows(start: Int32Array, keys: Int32Array, take: Uint8Array | null, 
   for (let k = keys.length - 1; k >= 0; k--) if (keys[k]! >= 0 && (!take || take[k])) list[--start[keys[k]!]!] = k;
 }
 
-/** {@link csr} of keys already in order: the rows are runs of the list 0, 1, 2 … */
-function sortedRows(count: number, keys: Int32Array): [Int32Array, Int32Array] {
+/** The row starts of {@link csr} for keys already in order (the list would be 0, 1, 2 …, so there is none). */
+function sortedRows(count: number, keys: Int32Array): Int32Array {
   const start = new Int32Array(count + 1);
   let i = 0;
   for (let k = 0; k < keys.length; k++) while (i < keys[k]!) start[++i] = k;
   while (i < count) start[++i] = keys.length;
-  const list = new Int32Array(keys.length);
-  for (let k = 0; k < keys.length; k++) list[k] = k;
-  return [start, list];
+  return start;
 }
 
 /** FNV-1a over the UTF-16 code units of `s`. */
@@ -199,12 +201,12 @@ export function buildNetwork(input: ScheduleInput): Network {
   // Links listed successor by successor (as plans list each task's predecessors) are their
   // own incoming rows: the link arrays serve as the edge arrays.
   const bySuccessor = live === null && isSorted(linkSucc);
-  const [inStart, inList] = bySuccessor ? sortedRows(n, linkSucc) : csr(n, linkSucc, live);
+  const [inStart, inList] = bySuccessor ? [sortedRows(n, linkSucc), null] : csr(n, linkSucc, live);
   const [outStart, outList] = csr(n, linkPred, live);
   const [childStart, childList] = csr(n, parent, active);
   const isSummary = new Uint8Array(n);
   for (let i = 0; i < n; i++) isSummary[i] = childStart[i + 1]! > childStart[i]! ? 1 : 0;
-  const [inPred, inType] = bySuccessor ? [linkPred, linkType] : gather(inList, linkPred, linkType);
+  const [inPred, inType] = inList === null ? [linkPred, linkType] : gather(inList, linkPred, linkType);
   const [outSucc, outType] = gather(outList, linkSucc, linkType);
   const network = { n, ids, active, parent, isSummary, childStart, childList, linkPred, linkSucc, linkType, inStart, inList, inPred, inType, outStart, outList, outSucc, outType, constraint };
   const outline = outlineOrder(network);
@@ -371,8 +373,8 @@ function outlineOrder(g: Edges): Int32Array | null {
   let live = 0;
   for (let i = 0; i < n; i++) live += active[i]!;
   const order = new Int32Array(2 * live);
-  /** Where each task's exit is in `order` (−1 until placed). */
-  const exitAt = new Int32Array(n).fill(-1);
+  /** 1 once a task's exit is placed in `order`. */
+  const placed = new Uint8Array(n);
   const open = new Int32Array(n);
   let depth = 0;
   let x = 0;
@@ -381,16 +383,16 @@ function outlineOrder(g: Edges): Int32Array | null {
     const p = parent[i]!;
     while (depth > 0 && open[depth - 1] !== p) {
       const done = open[--depth]!;
-      exitAt[done] = x;
+      placed[done] = 1;
       order[x++] = 2 * done + 1;
     }
     if (p >= 0 && depth === 0) return null;
     // Every predecessor's exit must already be placed.
-    for (let e = inStart[i]!; e < inStart[i + 1]!; e++) if (exitAt[inPred[e]!]! < 0) return null;
+    for (let e = inStart[i]!; e < inStart[i + 1]!; e++) if (placed[inPred[e]!] === 0) return null;
     order[x++] = 2 * i;
     if (isSummary[i]) open[depth++] = i;
     else {
-      exitAt[i] = x;
+      placed[i] = 1;
       order[x++] = 2 * i + 1;
     }
   }

@@ -86,7 +86,7 @@ export function forwardPass(
       let sd = -1;
       let fd = -1;
       for (let e = inStart[i]!; e < inStart[i + 1]!; e++) {
-        const k = inList[e]!;
+        const k = inList === null ? e : inList[e]!;
         const q = inPred[e]!;
         const type = inType[e]!;
         const clock = clocks[lagClock[k]!]!;
