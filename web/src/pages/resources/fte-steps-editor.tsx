@@ -37,10 +37,10 @@ export function FteStepsEditor({ steps, onChange, errorOf }: Props) {
       )}
       {steps.map((s, i) => (
         <Group key={s.key} gap="xs" align="flex-start" wrap="nowrap" role="group" aria-label={`Step ${i + 1}`}>
-          <div style={{ flex: 1, minWidth: 0 }}>
+          <div style={{ flex: 1, minWidth: 0, maxWidth: 240 }}>
             <MonthField label="From month" value={s.from} onChange={(from) => set(i, { from })} error={errorOf(`fteSteps.${i}.from`)} required />
           </div>
-          <NumberInput style={{ width: 110, flex: 'none' }} label="FTE" value={s.fte} onChange={(fte) => set(i, { fte })} min={0} max={1000} step={0.5} decimalScale={2} error={errorOf(`fteSteps.${i}.fte`)} required />
+          <NumberInput style={{ width: 110, flex: 'none' }} label="FTE" value={s.fte} onChange={(fte) => set(i, { fte })} min={0} max={1000} clampBehavior="none" step={0.5} decimalScale={2} error={errorOf(`fteSteps.${i}.fte`)} required />
           <ActionIcon variant="subtle" color="gray" mt={26} onClick={() => onChange(steps.filter((_, j) => j !== i))} aria-label={`Remove the step from ${monthLabel(s.from) || 'the month not yet set'}`}>
             <IconTrash size={16} />
           </ActionIcon>

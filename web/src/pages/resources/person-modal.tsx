@@ -116,10 +116,10 @@ export function PersonModal({ person, roles, defaultRoleId, onClose }: { person:
           />
         </Grid.Col>
         <Grid.Col span={{ base: 6, sm: 3 }}>
-          <NumberInput label="FTE" description="1 = full time" min={0} max={1.5} step={0.1} decimalScale={2} value={draft.fte} onChange={(fte) => change({ fte })} error={errorOf('fte')} required />
+          <NumberInput label="FTE" description="1 = full time" inputWrapperOrder={['label', 'input', 'description', 'error']} min={0} max={1.5} clampBehavior="none" step={0.1} decimalScale={2} value={draft.fte} onChange={(fte) => change({ fte })} error={errorOf('fte')} required />
         </Grid.Col>
         <Grid.Col span={{ base: 6, sm: 3 }}>
-          <NumberInput label="Non-project work" description="Support, line duties" suffix="%" min={0} max={100} decimalScale={1} value={draft.nonProjectPercent} onChange={(v) => change({ nonProjectPercent: v })} error={errorOf('nonProjectShare')} />
+          <NumberInput label="Non-project work" description="Support, line duties" inputWrapperOrder={['label', 'input', 'description', 'error']} suffix="%" min={0} max={100} clampBehavior="none" decimalScale={1} value={draft.nonProjectPercent} onChange={(v) => change({ nonProjectPercent: v })} error={errorOf('nonProjectShare')} />
         </Grid.Col>
         <Grid.Col span={{ base: 6, sm: 3 }}>
           <MonthField label="First month" placeholder="Always" value={draft.fromMonth} onChange={(fromMonth) => change({ fromMonth })} error={errorOf('fromMonth')} />

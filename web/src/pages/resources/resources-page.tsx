@@ -114,14 +114,14 @@ export function ResourcesPage() {
         </Stack>
         {roleList.length > 0 && (
           <Stack component="section" gap="xs" aria-labelledby="people-heading" id="people">
-            <Group justify="space-between" align="flex-end" wrap="wrap" gap="xs">
+            <Group justify="space-between" align="center" wrap="wrap" gap="xs">
               <Title order={2} size="h3" id="people-heading">
                 People
               </Title>
               <Select
-                label="Role"
+                aria-label="Filter people by role"
                 size="xs"
-                w={240}
+                w={220}
                 placeholder="All roles"
                 data={roleList.map((r) => ({ value: r.code, label: `${r.code} · ${r.name}` }))}
                 value={filterRole ? filterRole.code : null}
@@ -144,7 +144,13 @@ export function ResourcesPage() {
                       icon={<IconUsers size={22} />}
                       title="No named people yet"
                       description="Name the people in each role with their FTE, months in the role, non-project share and absences, so capacity follows who is actually there."
-                      action={personButton}
+                      action={
+                        mayManage && (
+                          <Button leftSection={<IconPlus size={16} />} onClick={addPerson}>
+                            Add a person
+                          </Button>
+                        )
+                      }
                     />
                   ) : (
                     <Text size="sm" c="dimmed">

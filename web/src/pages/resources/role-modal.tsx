@@ -91,6 +91,7 @@ export function RoleModal({ role, onClose }: { role: Role | null; onClose: () =>
             suffix=" h"
             min={1}
             max={744}
+            clampBehavior="none"
             value={draft.hoursPerFteMonth}
             onChange={(v) => change({ hoursPerFteMonth: v })}
             error={errorOf('hoursPerFteMonth')}
