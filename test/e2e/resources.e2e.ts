@@ -132,6 +132,10 @@ describe.skipIf(!hasChromium)('the Resources page', () => {
     await page.goto('/resources?role=DEV');
     await alan.waitFor();
     expect(await people.getByRole('row').count()).toBe(3);
+    await people.getByRole('button', { name: /^FTE/ }).click();
+    await people.getByRole('button', { name: /^FTE/ }).click();
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('-fte');
+    expect(await people.getByRole('row').nth(1).innerText()).toContain('Grace Hopper');
     await page.goto('/resources');
 
     // A role in use cannot go, and the refusal says who holds it; an unused one can.

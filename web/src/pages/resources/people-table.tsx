@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { Person, Role } from '../../api/capacity';
 import { DataTable, type Column } from '../../shared/data-table';
 import { absenceRange, fteText, monthsInRole, nextAbsence } from './resources-format';
+import classes from './resources.module.css';
 import { RowActions } from './row-actions';
 
 type Props = {
@@ -12,17 +13,22 @@ type Props = {
   day: string;
   loading: boolean;
   empty: ReactNode;
+  /** `name`, `-fte`, …: the column sorted on, as the URL keeps it. */
+  sort: string;
+  onSort: (sort: string) => void;
   onEdit?: (person: Person) => void;
   onDelete?: (person: Person) => void;
 };
 
 /** The named people: role, FTE, non-project share, months in the role, absences. */
-export function PeopleTable({ people, roles, day, loading, empty, onEdit, onDelete }: Props) {
+export function PeopleTable({ people, roles, day, loading, empty, sort, onSort, onEdit, onDelete }: Props) {
   const roleOf = new Map(roles.map((r) => [r.id, r] as const));
+  const sorted = sortPeople(people, sort, (p) => roleOf.get(p.roleId)?.code ?? '', day);
   const columns: Column<Person>[] = [
     {
       key: 'name',
       header: 'Name',
+      sortKey: 'name',
       minWidth: 150,
       render: (p) => (
         <Group gap={6} wrap="nowrap">
@@ -40,6 +46,7 @@ export function PeopleTable({ people, roles, day, loading, empty, onEdit, onDele
     {
       key: 'role',
       header: 'Role',
+      sortKey: 'role',
       minWidth: 120,
       render: (p) => {
         const r = roleOf.get(p.roleId);
@@ -55,13 +62,14 @@ export function PeopleTable({ people, roles, day, loading, empty, onEdit, onDele
         );
       },
     },
-    { key: 'fte', header: 'FTE', numeric: true, width: 60, render: (p) => fteText(p.fte) },
-    { key: 'nonProject', header: 'Non-project', numeric: true, width: 96, render: (p) => `${Number((p.nonProjectShare * 100).toFixed(1))}%` },
-    { key: 'months', header: 'Months in the role', minWidth: 150, render: (p) => <Text size="sm" c={p.fromMonth || p.toMonth ? undefined : 'dimmed'}>{monthsInRole(p)}</Text> },
+    { key: 'fte', header: 'FTE', sortKey: 'fte', numeric: true, width: 76, render: (p) => fteText(p.fte) },
+    { key: 'nonProject', header: 'Non-project', sortKey: 'nonProject', numeric: true, width: 110, render: (p) => `${Number((p.nonProjectShare * 100).toFixed(1))}%` },
+    { key: 'months', header: 'Months in the role', sortKey: 'from', minWidth: 170, render: (p) => <Text size="sm" c={p.fromMonth || p.toMonth ? undefined : 'dimmed'}>{monthsInRole(p)}</Text> },
     {
       key: 'absences',
       header: 'Absences',
-      minWidth: 180,
+      sortKey: 'nextAbsence',
+      minWidth: 190,
       render: (p) => {
         if (p.absences.length === 0) return <Text size="sm" c="dimmed">None</Text>;
         const next = nextAbsence(p.absences, day);
@@ -87,5 +95,41 @@ export function PeopleTable({ people, roles, day, loading, empty, onEdit, onDele
   if (onEdit && onDelete) {
     columns.push({ key: 'actions', header: '', width: 76, render: (p) => <RowActions label={p.name} onEdit={() => onEdit(p)} onDelete={() => onDelete(p)} /> });
   }
-  return <DataTable caption="People" columns={columns} rows={people} rowKey={(p) => p.id} loading={loading} empty={empty} minWidth={820} />;
+  return (
+    <div className={classes.table}>
+      <DataTable caption="People" columns={columns} rows={sorted} rowKey={(p) => p.id} loading={loading} empty={empty} sort={sort} onSort={onSort} minWidth={860} />
+    </div>
+  );
+}
+
+/** People in the order the sort key asks (`-` first for descending); ties by name. Blank months and no absence sort last. */
+export function sortPeople(people: Person[], sort: string, roleCode: (p: Person) => string, day: string): Person[] {
+  const desc = sort.startsWith('-');
+  const key = desc ? sort.slice(1) : sort;
+  const value = (p: Person): string | number | null => {
+    switch (key) {
+      case 'role':
+        return roleCode(p);
+      case 'fte':
+        return p.fte;
+      case 'nonProject':
+        return p.nonProjectShare;
+      case 'from':
+        return p.fromMonth;
+      case 'nextAbsence':
+        return nextAbsence(p.absences, day)?.from ?? null;
+      default:
+        return p.name.toLocaleLowerCase();
+    }
+  };
+  const byName = (a: Person, b: Person) => a.name.localeCompare(b.name);
+  return [...people].sort((a, b) => {
+    const va = value(a);
+    const vb = value(b);
+    if (va === vb) return byName(a, b);
+    if (va === null) return 1;
+    if (vb === null) return -1;
+    const c = typeof va === 'number' && typeof vb === 'number' ? va - vb : String(va).localeCompare(String(vb));
+    return desc ? -c : c;
+  });
 }

@@ -41,12 +41,13 @@ export function ResourcesPage() {
   const roleCode = params.get('role');
   const filterRole = roleCode ? roleList.find((r) => r.code === roleCode) : undefined;
   const shown = roleCode ? personList.filter((p) => p.roleId === filterRole?.id) : personList;
-  const setRoleFilter = (code: string | null) =>
+  const sort = params.get('sort') ?? 'name';
+  const setParam = (key: string, value: string | null) =>
     setParams(
       (p) => {
         const next = new URLSearchParams(p);
-        if (code) next.set('role', code);
-        else next.delete('role');
+        if (value) next.set(key, value);
+        else next.delete(key);
         return next;
       },
       { replace: true },
@@ -125,7 +126,7 @@ export function ResourcesPage() {
                 placeholder="All roles"
                 data={roleList.map((r) => ({ value: r.code, label: `${r.code} · ${r.name}` }))}
                 value={filterRole ? filterRole.code : null}
-                onChange={setRoleFilter}
+                onChange={(code) => setParam('role', code)}
                 clearable
                 searchable
               />
@@ -138,6 +139,8 @@ export function ResourcesPage() {
                 roles={roleList}
                 day={day}
                 loading={people.isPending}
+                sort={sort}
+                onSort={(s) => setParam('sort', s === 'name' ? null : s)}
                 empty={
                   personList.length === 0 ? (
                     <EmptyState
