@@ -22,9 +22,11 @@ export type PlanArrays = {
    * resource calendar.
    */
   readonly slackClock: Int32Array;
-  readonly lagClock: Int32Array;
+  /** A byte per link when the plan has at most 256 clocks (a million links take 8 MB less). */
+  readonly lagClock: Int32Array | Uint8Array;
   readonly duration: Float64Array;
-  readonly lag: Float64Array;
+  /** Whole minutes: 32-bit integers unless a lag is beyond their range. */
+  readonly lag: Int32Array | Float64Array;
   readonly constraintDate: Float64Array;
   readonly deadline: Float64Array;
   readonly fixed: Uint8Array;
@@ -112,7 +114,7 @@ export function planArrays(input: ScheduleInput, network: Network, around: Local
       (fixedFinish = own(fixedFinish))[i] = finishFrom(c, t.actualStart, duration[i]!);
     }
   }
-  const { lagClock, lag } = linkLags(links, network, taskClock, ownCalendar, duration, projectClock, issues);
+  const { lagClock, lag } = linkLags(links, network, taskClock, ownCalendar, duration, projectClock, set.clocks.length, issues);
   const parts = resourceWork(tasks, multi ?? [], set, issues);
   if (issues.length) throw invalid(issues);
   const zeros = remaining && delay ? null : new Float64Array(n);
@@ -120,10 +122,16 @@ export function planArrays(input: ScheduleInput, network: Network, around: Local
 }
 
 /** Each link's lag in minutes (percentages resolved) and the clock it runs on. */
-function linkLags(links: ScheduleInput['links'], network: Network, taskClock: Int32Array, ownCalendar: Uint8Array, duration: Float64Array, projectClock: number, issues: FieldIssue[]) {
+function linkLags(links: ScheduleInput['links'], network: Network, taskClock: Int32Array, ownCalendar: Uint8Array, duration: Float64Array, projectClock: number, clockCount: number, issues: FieldIssue[]) {
   const m = links.length;
-  const lagClock = new Int32Array(m);
-  const lag = new Float64Array(m);
+  // Every lag clock is a task's clock, the project's or the elapsed one: known by now.
+  const lagClock = clockCount <= 256 ? new Uint8Array(m) : new Int32Array(m);
+  let lag: Int32Array | Float64Array = new Int32Array(m);
+  const put = (k: number, minutes: number): void => {
+    // A lag beyond 32 bits (or not a number, which is an issue) needs the wider array.
+    if ((minutes | 0) !== minutes && lag instanceof Int32Array) lag = Float64Array.from(lag);
+    lag[k] = minutes;
+  };
   const { linkSucc, linkPred } = network;
   for (let k = 0; k < m; k++) {
     const l = links[k]!;
@@ -132,11 +140,11 @@ function linkLags(links: ScheduleInput['links'], network: Network, taskClock: In
     lagClock[k] = l.lagElapsed ? 0 : ownCalendar[s] ? taskClock[s]! : projectClock;
     if (l.lagPercent != null) {
       if (!Number.isFinite(l.lagPercent)) issues.push({ field: `links.${k}.lagPercent`, reason: 'must be a number' });
-      lag[k] = Math.round((l.lagPercent * duration[p]!) / 100);
+      put(k, Math.round((l.lagPercent * duration[p]!) / 100));
     } else {
       const minutes = l.lagMinutes ?? 0;
       if (!Number.isFinite(minutes)) issues.push({ field: `links.${k}.lagMinutes`, reason: 'must be a number of minutes' });
-      lag[k] = Math.round(minutes);
+      put(k, Math.round(minutes));
     }
   }
   return { lagClock, lag };
