@@ -25,6 +25,7 @@ import { raidRoutes } from './routes/raid.routes.js';
 import { simulationRoutes } from './routes/simulations.routes.js';
 import { scoringRoutes } from './routes/scoring.routes.js';
 import { capacityRoutes } from './routes/capacity.routes.js';
+import { scenarioRoutes } from './routes/scenarios.routes.js';
 
 export type AppOptions = {
   store: Store;
@@ -122,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(simulationRoutes(deps));
       await api.register(scoringRoutes(deps));
       await api.register(capacityRoutes(deps));
+      await api.register(scenarioRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

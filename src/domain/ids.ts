@@ -32,3 +32,4 @@ export type ProjectScoreId = Brand<string, 'ProjectScoreId'>;
 export type CapacityRoleId = Brand<string, 'CapacityRoleId'>;
 export type CapacityPersonId = Brand<string, 'CapacityPersonId'>;
 export type ProjectDemandId = Brand<string, 'ProjectDemandId'>;
+export type ScenarioId = Brand<string, 'ScenarioId'>;

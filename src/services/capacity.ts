@@ -283,6 +283,38 @@ export async function deleteDemandOf(trx: Db, ctx: ServiceContext, organisationI
 
 // Demand against capacity
 
+/** Every role of the organisation with its project hours month by month from `from` to `to`. */
+export async function capacityOfRoles(db: Db, organisationId: OrganisationId, from: string, to: string) {
+  const [roles, people] = await Promise.all([loadRoles(db, organisationId), db.selectFrom('capacityPerson').selectAll().where('organisationId', '=', organisationId).execute()]);
+  return roles.map((r) => ({
+    role: r,
+    months: roleCapacity(
+      {
+        hoursPerFteMonth: r.hoursPerFteMonth,
+        fteSteps: JSON.parse(r.fteSteps) as FteStep[],
+        people: people
+          .filter((p) => p.roleId === r.id)
+          .map((p) => ({ id: p.id, fte: p.fte, nonProjectShare: p.nonProjectShare, fromMonth: p.fromMonth, toMonth: p.toMonth, absences: JSON.parse(p.absences) as { from: string; to: string }[] })),
+      },
+      from,
+      to,
+    ),
+  }));
+}
+
+/** Each project's estimated hours per role id and month. */
+export async function demandOf(db: Db, projectIds: readonly ProjectId[]): Promise<Map<string, Record<string, Record<string, number>>>> {
+  const out = new Map<string, Record<string, Record<string, number>>>();
+  if (projectIds.length === 0) return out;
+  const rows = await db.selectFrom('projectDemand').select(['projectId', 'roleId', 'hours']).where('projectId', 'in', projectIds).execute();
+  for (const r of rows) {
+    const byRole = out.get(r.projectId) ?? {};
+    byRole[r.roleId] = JSON.parse(r.hours) as Record<string, number>;
+    out.set(r.projectId, byRole);
+  }
+  return out;
+}
+
 /**
  * Demand against capacity by role and month, for the whole organisation (roles are shared by
  * every portfolio). Demand counts the active and on-hold projects' estimates. Each cell names
@@ -292,9 +324,8 @@ export async function deleteDemandOf(trx: Db, ctx: ServiceContext, organisationI
 export async function capacityMap(ctx: ServiceContext, organisationId: OrganisationId, query: { from: string; to: string; portfolioId?: string }): Promise<CapacityMap> {
   await authorizeOrganisation(ctx, organisationId, 'read');
   const months = monthsBetween(query.from, query.to);
-  const [roles, people, demandRows] = await Promise.all([
-    loadRoles(ctx.db, organisationId),
-    ctx.db.selectFrom('capacityPerson').selectAll().where('organisationId', '=', organisationId).execute(),
+  const [capacities, demandRows] = await Promise.all([
+    capacityOfRoles(ctx.db, organisationId, query.from, query.to),
     ctx.db
       .selectFrom('projectDemand')
       .innerJoin('project', 'project.id', 'projectDemand.projectId')
@@ -315,20 +346,6 @@ export async function capacityMap(ctx: ServiceContext, organisationId: Organisat
   for (const d of demandRows) {
     for (const [month, hours] of Object.entries(JSON.parse(d.hours) as Record<string, number>)) cells.push({ projectId: d.projectId, roleId: d.roleId, month, hours });
   }
-  const capacities = roles.map((r) => ({
-    role: r,
-    months: roleCapacity(
-      {
-        hoursPerFteMonth: r.hoursPerFteMonth,
-        fteSteps: JSON.parse(r.fteSteps) as FteStep[],
-        people: people
-          .filter((p) => p.roleId === r.id)
-          .map((p) => ({ id: p.id, fte: p.fte, nonProjectShare: p.nonProjectShare, fromMonth: p.fromMonth, toMonth: p.toMonth, absences: JSON.parse(p.absences) as { from: string; to: string }[] })),
-      },
-      query.from,
-      query.to,
-    ),
-  }));
   const heat = heatMap(
     capacities.map((c) => ({ roleId: c.role.id, months: c.months })),
     cells,

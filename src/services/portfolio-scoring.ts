@@ -133,6 +133,12 @@ export async function deleteScoringModel(ctx: ServiceContext, id: string, versio
   await ctx.db.transaction().execute(async (trx) => {
     const row = (await loadModel(trx, id as ScoringModelId)) as ScoringModelTable;
     assertVersion('the scoring model', row.version, version, scoringModelFromRow(row));
+    const scenarios = (await trx.selectFrom('portfolioScenario').select(['name', 'settings']).where('portfolioId', '=', row.portfolioId).execute()).filter((s) => (JSON.parse(s.settings) as { modelId: string }).modelId === row.id);
+    if (scenarios.length) {
+      throw new PharosError('blocked-by-dependents', `scoring model "${row.name}" values the projects of ${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'} (${scenarios.map((s) => s.name).join(', ')}); change or delete them first`, {
+        extensions: { blockedBy: { scenarios: scenarios.map((s) => s.name) } },
+      });
+    }
     await deleteSheets(trx, ctx, row.organisationId, trx.selectFrom('projectScore').selectAll().where('modelId', '=', row.id));
     await trx.deleteFrom('scoringModel').where('id', '=', row.id).execute();
     await appendAudit(trx, ctx, { organisationId: row.organisationId, recordType: 'scoring-model', recordId: row.id, recordLabel: row.name, before: auditView(row), after: null });
@@ -244,34 +250,7 @@ export async function rankProjects(ctx: ServiceContext, modelId: string, include
   if (projects.length === 0) return { model, rows: [] };
   const ids = projects.map((p) => p.id);
 
-  const [sheets, risks, alignment] = await Promise.all([
-    ctx.db.selectFrom('projectScore').selectAll().where('modelId', '=', row.id).where('projectId', 'in', ids).execute(),
-    ctx.db
-      .selectFrom('raidRisk')
-      .select(['scopeId', 'probability', 'impact'])
-      .where('scopeType', '=', 'project')
-      .where('scopeId', 'in', ids)
-      .where('status', '=', 'open')
-      .where('kind', '=', 'threat')
-      .execute(),
-    model.criteria.some((c) => c.source === 'alignment') ? alignmentOf(ctx.db, row.organisationId, ids) : Promise.resolve(new Map<string, number>()),
-  ]);
-  const sheetOf = new Map(sheets.map((s) => [s.projectId, s] as const));
-  const exposure = new Map<string, { sum: number; count: number }>();
-  for (const r of risks) {
-    const e = exposure.get(r.scopeId) ?? { sum: 0, count: 0 };
-    e.sum += r.probability * r.impact;
-    e.count += 1;
-    exposure.set(r.scopeId, e);
-  }
-  const alignmentId = model.criteria.find((c) => c.source === 'alignment')?.id;
-  const values = projects.map((p) => {
-    const stored = sheetOf.get(p.id);
-    const v: Record<string, number> = stored ? (JSON.parse(stored.values) as Record<string, number>) : {};
-    if (alignmentId) v[alignmentId] = alignment.get(p.id) ?? 0;
-    return { projectId: p.id as string, values: v };
-  });
-  const scored = scoreProjects(model.criteria, model.effectiveWeights, values);
+  const [{ scored, sheetOf }, exposure] = await Promise.all([scoresOn(ctx.db, row, ids), riskExposureOf(ctx.db, ids)]);
   const byId = new Map(projects.map((p) => [p.id as string, p] as const));
   const rows: RankingRow[] = scored.map((s, i) => {
     const p = byId.get(s.projectId)!;
@@ -297,6 +276,48 @@ export async function rankProjects(ctx: ServiceContext, modelId: string, include
     };
   });
   return { model, rows };
+}
+
+/**
+ * Every project's score on a model (values from the sheets, alignment from the strategy),
+ * ranked; and each project's sheet. No authorisation: callers check it.
+ */
+export async function scoresOn(db: Db, row: ScoringModelTable, ids: readonly ProjectId[]) {
+  const model = scoringModelFromRow(row);
+  const [sheets, alignment] = await Promise.all([
+    db.selectFrom('projectScore').selectAll().where('modelId', '=', row.id).where('projectId', 'in', ids).execute(),
+    model.criteria.some((c) => c.source === 'alignment') ? alignmentOf(db, row.organisationId, ids) : Promise.resolve(new Map<string, number>()),
+  ]);
+  const sheetOf = new Map(sheets.map((s) => [s.projectId as string, s] as const));
+  const alignmentId = model.criteria.find((c) => c.source === 'alignment')?.id;
+  const values = ids.map((id) => {
+    const stored = sheetOf.get(id);
+    const v: Record<string, number> = stored ? (JSON.parse(stored.values) as Record<string, number>) : {};
+    if (alignmentId) v[alignmentId] = alignment.get(id) ?? 0;
+    return { projectId: id as string, values: v };
+  });
+  return { scored: scoreProjects(model.criteria, model.effectiveWeights, values), sheetOf };
+}
+
+/** Each project's open threats: how many, and the sum of probability × impact. */
+export async function riskExposureOf(db: Db, ids: readonly ProjectId[]): Promise<Map<string, { sum: number; count: number }>> {
+  const exposure = new Map<string, { sum: number; count: number }>();
+  if (ids.length === 0) return exposure;
+  const risks = await db
+    .selectFrom('raidRisk')
+    .select(['scopeId', 'probability', 'impact'])
+    .where('scopeType', '=', 'project')
+    .where('scopeId', 'in', ids)
+    .where('status', '=', 'open')
+    .where('kind', '=', 'threat')
+    .execute();
+  for (const r of risks) {
+    const e = exposure.get(r.scopeId) ?? { sum: 0, count: 0 };
+    e.sum += r.probability * r.impact;
+    e.count += 1;
+    exposure.set(r.scopeId, e);
+  }
+  return exposure;
 }
 
 async function alignmentOf(db: Db, organisationId: OrganisationId, projectIds: readonly ProjectId[]): Promise<Map<string, number>> {

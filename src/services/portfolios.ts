@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { deleteRaidOf } from './raid-risks.js';
 import { deleteScoringOf } from './portfolio-scoring.js';
+import { deleteScenariosOf } from './portfolio-scenarios.js';
 import type { OrganisationId, PortfolioId } from '../domain/ids.js';
 import { PharosError } from '../domain/errors.js';
 import { effectivePmoMode, STAGES, STATES, type PmoMode } from '../domain/structure/index.js';
@@ -146,6 +147,7 @@ export async function deletePortfolio(ctx: ServiceContext, id: PortfolioId, expe
     }
     await trx.deleteFrom('membership').where('scopeType', '=', 'portfolio').where('scopeId', '=', id).execute();
     await deleteRaidOf(trx, ctx, row.organisationId, id);
+    await deleteScenariosOf(trx, ctx, row.organisationId, id);
     await deleteScoringOf(trx, ctx, row.organisationId, id);
     await trx.deleteFrom('portfolio').where('id', '=', id).execute();
     await appendAudit(trx, ctx, { organisationId: row.organisationId, recordType: 'portfolio', recordId: id, recordLabel: row.name, before, after: null });

@@ -29,6 +29,7 @@ import type {
   CapacityPersonTable,
   CapacityRoleTable,
   ProjectDemandTable,
+  PortfolioScenarioTable,
   RiskSimulationTable,
   ScheduleAssignmentTable,
   ScheduleBaselineTable,
@@ -521,6 +522,22 @@ const ProjectDemandRow = z.strictObject({
   note: Text,
   ...Versioned,
 });
+const PortfolioScenarioRow = z.strictObject({
+  id: Id,
+  organisationId: Id,
+  portfolioId: Id,
+  name: Text,
+  description: Text,
+  settings: jsonText((v) => isObject(v) && typeof (v as { modelId: unknown }).modelId === 'string', 'scenario settings'),
+  status: z.enum(['draft', 'published', 'superseded']),
+  result: jsonText(isObject, 'an object').nullable(),
+  runAt: Timestamp.nullable(),
+  runBy: Text.nullable(),
+  publishedAt: Timestamp.nullable(),
+  publishedBy: Text.nullable(),
+  decisionId: Id.nullable(),
+  ...Versioned,
+});
 
 // Each row schema must name exactly the columns of its table: a new column fails to compile
 // here until the export format learns it.
@@ -560,7 +577,8 @@ const columnsMatch: [
   SameKeys<z.infer<typeof CapacityRoleRow>, CapacityRoleTable>,
   SameKeys<z.infer<typeof CapacityPersonRow>, CapacityPersonTable>,
   SameKeys<z.infer<typeof ProjectDemandRow>, ProjectDemandTable>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+  SameKeys<z.infer<typeof PortfolioScenarioRow>, PortfolioScenarioTable>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 void columnsMatch;
 
 export const OrganisationDocumentSchema = z.strictObject({
@@ -604,6 +622,7 @@ export const OrganisationDocumentSchema = z.strictObject({
   capacityRoles: z.array(CapacityRoleRow).default([]),
   capacityPeople: z.array(CapacityPersonRow).default([]),
   projectDemands: z.array(ProjectDemandRow).default([]),
+  portfolioScenarios: z.array(PortfolioScenarioRow).default([]),
 });
 
 /** An organisation export, rows typed exactly as the store's tables. */
@@ -645,6 +664,7 @@ export type OrganisationDocument = {
   capacityRoles: CapacityRoleTable[];
   capacityPeople: CapacityPersonTable[];
   projectDemands: ProjectDemandTable[];
+  portfolioScenarios: PortfolioScenarioTable[];
 };
 
 /** The tables of a document that hold lists of rows, in the order they are inserted. */
@@ -682,6 +702,7 @@ export const ROW_TABLES = [
   'capacityRoles',
   'capacityPeople',
   'projectDemands',
+  'portfolioScenarios',
 ] as const;
 /**
  * The tables of versions 3 and 4: RAID registers, change control, simulation runs and portfolio
@@ -706,6 +727,7 @@ export const REGISTER_TABLES = [
   ['capacityRoles', 'capacityRole'],
   ['capacityPeople', 'capacityPerson'],
   ['projectDemands', 'projectDemand'],
+  ['portfolioScenarios', 'portfolioScenario'],
 ] as const;
 /** The tables with one row per organisation and no id of their own. */
 export const PER_ORGANISATION = ['raidMatrices', 'changePolicies'] as const;
@@ -936,6 +958,13 @@ function referenceIssues(doc: OrganisationDocument): FieldIssue[] {
   doc.projectDemands.forEach((d, i) => {
     ref(projects.has(d.projectId), `projectDemands.${i}.projectId`, 'is not a project of the document');
     ref(roles.has(d.roleId), `projectDemands.${i}.roleId`, 'is not a role of the document');
+  });
+  idSet('portfolioScenarios');
+  sameOrg('portfolioScenarios', doc.portfolioScenarios);
+  doc.portfolioScenarios.forEach((sc, i) => {
+    ref(portfolios.has(sc.portfolioId), `portfolioScenarios.${i}.portfolioId`, 'is not a portfolio of the document');
+    ref(sc.decisionId === null || decisions.has(sc.decisionId), `portfolioScenarios.${i}.decisionId`, 'is not a decision of the document');
+    ref(models.has((JSON.parse(sc.settings) as { modelId: string }).modelId), `portfolioScenarios.${i}.settings`, 'names a scoring model that is not in the document');
   });
 
   if (issues.length === 0) {

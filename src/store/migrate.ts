@@ -6,6 +6,7 @@ import * as m0004 from './migrations/0004-change-control.js';
 import * as m0005 from './migrations/0005-risk-simulation.js';
 import * as m0006 from './migrations/0006-portfolio-scoring.js';
 import * as m0007 from './migrations/0007-capacity.js';
+import * as m0008 from './migrations/0008-portfolio-scenarios.js';
 import type { Database } from './schema.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-risk-simulation': m0005,
   '0006-portfolio-scoring': m0006,
   '0007-capacity': m0007,
+  '0008-portfolio-scenarios': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -26,6 +26,7 @@ import type {
   CapacityPersonId,
   CapacityRoleId,
   ProjectDemandId,
+  ScenarioId,
   ScoringModelId,
   SimulationId,
   UserId,
@@ -557,6 +558,25 @@ export type ProjectDemandTable = Versioned & {
   note: string;
 };
 
+export type PortfolioScenarioTable = Versioned & {
+  id: ScenarioId;
+  organisationId: OrganisationId;
+  portfolioId: PortfolioId;
+  name: string;
+  description: string;
+  /** JSON: ScenarioSettings (src/domain/portfolio/scenario). */
+  settings: string;
+  /** `draft`, `published` (the plan of record) or `superseded` (a plan of record another replaced). */
+  status: 'draft' | 'published' | 'superseded';
+  /** JSON: the last run (the optimiser's answer with the model it solved), or null. */
+  result: string | null;
+  runAt: string | null;
+  runBy: string | null;
+  publishedAt: string | null;
+  publishedBy: string | null;
+  decisionId: string | null;
+};
+
 export type Database = {
   organisation: OrganisationTable;
   userAccount: UserTable;
@@ -594,4 +614,5 @@ export type Database = {
   capacityRole: CapacityRoleTable;
   capacityPerson: CapacityPersonTable;
   projectDemand: ProjectDemandTable;
+  portfolioScenario: PortfolioScenarioTable;
 };

@@ -125,6 +125,16 @@ const probes: Probe[] = [
     const role = (await a('POST', `/api/v1/organisations/${i.org}/roles`, { code: `D${n}`, name: `Demand ${n}` })).json();
     return { method: 'PUT', url: `/api/v1/projects/${i.j1}/demand/${role.id}`, body: { version: 0, hours: { '2027-01': 10 } } };
   } },
+  { name: 'create a scenario of P1', action: 'scenario:manage', target: path.p1, request: async (_h, i, a, n) => {
+    const m = (await a('POST', `/api/v1/portfolios/${i.p1}/scoring-models`, { name: `Scenario model ${n}`, criteria: [{ id: 'v', name: 'V', min: 0, max: 10 }] })).json();
+    return { method: 'POST', url: `/api/v1/portfolios/${i.p1}/scenarios`, body: { name: `S${n}`, settings: { modelId: m.id, startMonth: '2027-01', months: 3, budget: { kind: 'total', amount: 1000 } } } };
+  } },
+  { name: 'publish a scenario of P1', action: 'scenario:publish', target: path.p1, request: async (_h, i, a, n) => {
+    const m = (await a('POST', `/api/v1/portfolios/${i.p1}/scoring-models`, { name: `Publish model ${n}`, criteria: [{ id: 'v', name: 'V', min: 0, max: 10 }] })).json();
+    const s = (await a('POST', `/api/v1/portfolios/${i.p1}/scenarios`, { name: `P${n}`, settings: { modelId: m.id, startMonth: '2027-01', months: 3, budget: { kind: 'total', amount: 1000 } } })).json();
+    const run = (await a('POST', `/api/v1/scenarios/${s.id}/run`, { version: s.version })).json();
+    return { method: 'POST', url: `/api/v1/scenarios/${s.id}/publish`, body: { version: run.version } };
+  } },
   { name: 'set the change policy', action: 'change-policy:manage', target: path.org, request: async (_h, i, a) => {
     const { organisationId: _o, ...p } = (await a('GET', `/api/v1/organisations/${i.org}/change-policy`)).json();
     return { method: 'PUT', url: `/api/v1/organisations/${i.org}/change-policy`, body: p };

@@ -32,6 +32,8 @@ export const ACTIONS = [
   'scoring:manage',
   'scoring:score',
   'capacity:manage',
+  'scenario:manage',
+  'scenario:publish',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -50,6 +52,8 @@ const CHANGE: readonly Action[] = ['change:raise', 'change:manage'];
 const APPROVE: readonly Action[] = ['change:approve'];
 /** Define a portfolio's scoring models (criteria, scales, weights) and score its projects. */
 const SCORING: readonly Action[] = ['scoring:manage', 'scoring:score'];
+/** Build and run portfolio scenarios; publishing one as the plan of record changes projects' states. */
+const SCENARIOS: readonly Action[] = ['scenario:manage', 'scenario:publish'];
 
 /** What each role may do inside the scopes where it is held. */
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
@@ -75,8 +79,9 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'change-policy:manage',
     ...SCORING,
     'capacity:manage',
+    ...SCENARIOS,
   ],
-  'pmo-analyst': [...ANALYST, ...RAISE, ...CHANGE_RAISE],
+  'pmo-analyst': [...ANALYST, ...RAISE, ...CHANGE_RAISE, 'scenario:manage'],
   'pmo-coordinator': [...ANALYST, 'project:update', 'contribution:manage', ...RAID, ...CHANGE, 'scoring:score'],
   'portfolio-manager': [
     ...ANALYST,
@@ -93,6 +98,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     ...CHANGE,
     ...APPROVE,
     ...SCORING,
+    ...SCENARIOS,
   ],
   'programme-manager': [
     ...ANALYST,

@@ -16,7 +16,7 @@ const otherProj: ScopePath = [...otherPf, { type: 'project', id: 'p2' }];
  * The matrix, written out by hand. Columns (in order):
  * read audit org-upd member user pf-create pf-upd pf-del prg-create prg-upd prg-del
  * prj-create prj-upd prj-stage prj-del objective contribution raid-raise raid-manage risk-matrix
- * change-raise change-manage change-approve change-policy scoring-manage scoring-score capacity
+ * change-raise change-manage change-approve change-policy scoring-manage scoring-score capacity scenario-manage scenario-publish
  */
 const COLUMNS: Action[] = [
   'read', 'audit:read', 'organisation:update', 'member:manage', 'user:manage',
@@ -26,23 +26,23 @@ const COLUMNS: Action[] = [
   'objective:manage', 'contribution:manage',
   'raid:raise', 'raid:manage', 'risk-matrix:manage',
   'change:raise', 'change:manage', 'change:approve', 'change-policy:manage',
-  'scoring:manage', 'scoring:score', 'capacity:manage',
+  'scoring:manage', 'scoring:score', 'capacity:manage', 'scenario:manage', 'scenario:publish',
 ];
 // prettier-ignore
 const MATRIX: Record<Role, string> = {
-  //                   r a o m u  pc pu pd  gc gu gd  jc ju js jd  ob co  rr rm rx  cr cm ca cp  sm ss  cc
-  administrator:      'y y y y y  y  y  y   y  y  y   y  y  y  y   y  y  y  y  y  y  y  y  y  y  y  y',
-  'pmo-director':     'y y y y .  y  y  y   y  y  y   y  y  y  y   y  y  y  y  y  y  y  y  y  y  y  y',
-  'pmo-manager':      'y y . . .  y  y  y   y  y  y   y  y  y  y   y  y  y  y  y  y  y  .  y  y  y  y',
-  'pmo-analyst':      'y y . . .  .  .  .   .  .  .   .  .  .  .   .  .  y  .  .  y  .  .  .  .  .  .',
-  'pmo-coordinator':  'y y . . .  .  .  .   .  .  .   .  y  .  .   .  y  y  y  .  y  y  .  .  .  y  .',
-  'portfolio-manager':'y y . . .  .  y  .   y  y  y   y  y  y  y   .  y  y  y  .  y  y  y  .  y  y  .',
-  'programme-manager':'y y . . .  .  .  .   y  y  .   y  y  y  .   .  y  y  y  .  y  y  y  .  .  .  .',
-  'project-manager':  'y y . . .  .  .  .   .  .  .   .  y  .  .   .  y  y  y  .  y  y  .  .  .  .  .',
-  'resource-manager': 'y . . . .  .  .  .   .  .  .   .  .  .  .   .  .  y  .  .  y  .  .  .  .  .  y',
-  sponsor:            'y y . . .  .  .  .   .  .  .   .  .  y  .   .  .  y  .  .  y  .  y  .  .  .  .',
-  'team-member':      'y . . . .  .  .  .   .  .  .   .  .  .  .   .  .  y  .  .  y  .  .  .  .  .  .',
-  viewer:             'y . . . .  .  .  .   .  .  .   .  .  .  .   .  .  .  .  .  .  .  .  .  .  .  .',
+  //                   r a o m u  pc pu pd  gc gu gd  jc ju js jd  ob co  rr rm rx  cr cm ca cp  sm ss  cc  xm xp
+  administrator:      'y y y y y  y  y  y   y  y  y   y  y  y  y   y  y  y  y  y  y  y  y  y  y  y  y  y  y',
+  'pmo-director':     'y y y y .  y  y  y   y  y  y   y  y  y  y   y  y  y  y  y  y  y  y  y  y  y  y  y  y',
+  'pmo-manager':      'y y . . .  y  y  y   y  y  y   y  y  y  y   y  y  y  y  y  y  y  .  y  y  y  y  y  y',
+  'pmo-analyst':      'y y . . .  .  .  .   .  .  .   .  .  .  .   .  .  y  .  .  y  .  .  .  .  .  .  y  .',
+  'pmo-coordinator':  'y y . . .  .  .  .   .  .  .   .  y  .  .   .  y  y  y  .  y  y  .  .  .  y  .  .  .',
+  'portfolio-manager':'y y . . .  .  y  .   y  y  y   y  y  y  y   .  y  y  y  .  y  y  y  .  y  y  .  y  y',
+  'programme-manager':'y y . . .  .  .  .   y  y  .   y  y  y  .   .  y  y  y  .  y  y  y  .  .  .  .  .  .',
+  'project-manager':  'y y . . .  .  .  .   .  .  .   .  y  .  .   .  y  y  y  .  y  y  .  .  .  .  .  .  .',
+  'resource-manager': 'y . . . .  .  .  .   .  .  .   .  .  .  .   .  .  y  .  .  y  .  .  .  .  .  y  .  .',
+  sponsor:            'y y . . .  .  .  .   .  .  .   .  .  y  .   .  .  y  .  .  y  .  y  .  .  .  .  .  .',
+  'team-member':      'y . . . .  .  .  .   .  .  .   .  .  .  .   .  .  y  .  .  y  .  .  .  .  .  .  .  .',
+  viewer:             'y . . . .  .  .  .   .  .  .   .  .  .  .   .  .  .  .  .  .  .  .  .  .  .  .  .  .',
 };
 
 const allowedAtOrganisation = (role: Role): Set<Action> => {
