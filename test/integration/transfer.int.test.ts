@@ -159,7 +159,7 @@ for (const dialect of DIALECTS) {
       const model = await createScoringModel(ctx, scored.portfolioId, ScoringModelCreate.parse({ name: 'Committee', criteria: [{ id: 'npv', name: 'NPV', min: 0, max: 10 }, { id: 'fit', name: 'Fit', min: 0, max: 100, source: 'alignment' }] }));
       await putScoreSheet(ctx, model.id, pid, { version: 0, values: { npv: 7 }, note: 'Case v1' });
       // Capacity: a role with a step, a person in it with an absence, the project's demand.
-      const role = await createRole(ctx, orgId, RoleCreate.parse({ code: 'ENG', name: 'Engineers', fteSteps: [{ from: '2027-01', fte: 2 }] }));
+      const role = await createRole(ctx, orgId, RoleCreate.parse({ code: 'SURVEY', name: 'Surveyors', fteSteps: [{ from: '2027-01', fte: 2 }] }));
       await createPerson(ctx, orgId, PersonCreate.parse({ roleId: role.id, userId: analyst.id, name: 'Analyst', fte: 0.8, absences: [{ from: '2027-02-01', to: '2027-02-05' }] }));
       await putProjectDemand(ctx, pid, role.id, { version: 0, hours: { '2027-01': 120 }, note: '' });
       doc = await exportOrganisation(source.db, orgId);
