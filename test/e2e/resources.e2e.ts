@@ -122,7 +122,7 @@ describe.skipIf(!hasChromium)('the Resources page', () => {
     await fill(dialog, 'FTE', '0.5');
     await dialog.getByRole('button', { name: 'Save person' }).click();
     await dialog.waitFor({ state: 'detached' });
-    expect(await alan.innerText()).toMatch(/0\.5\s+20%/);
+    await expect.poll(() => alan.innerText()).toMatch(/0\.5\s+20%/);
 
     // The people list filtered by role, in the URL.
     await page.getByRole('combobox', { name: 'Filter people by role' }).click();
@@ -135,7 +135,7 @@ describe.skipIf(!hasChromium)('the Resources page', () => {
     await people.getByRole('button', { name: /^FTE/ }).click();
     await people.getByRole('button', { name: /^FTE/ }).click();
     expect(new URL(page.url()).searchParams.get('sort')).toBe('-fte');
-    expect(await people.getByRole('row').nth(1).innerText()).toContain('Grace Hopper');
+    await expect.poll(() => people.getByRole('row').nth(1).innerText()).toContain('Grace Hopper');
     await page.goto('/resources');
 
     // A role in use cannot go, and the refusal says who holds it; an unused one can.
