@@ -89,6 +89,27 @@ function fillRows(start: Int32Array, keys: Int32Array, take: Uint8Array | null, 
   for (let k = keys.length - 1; k >= 0; k--) if (keys[k]! >= 0 && (!take || take[k])) list[--start[keys[k]!]!] = k;
 }
 
+/**
+ * {@link csr} of links, with the other end and the type of each link laid out in row order
+ * beside the list (written as each link is placed: reading them back through the list
+ * afterwards jumps about the link arrays).
+ */
+function linkRows(count: number, keys: Int32Array, take: Uint8Array | null, other: Int32Array, type: Uint8Array): [Int32Array, Int32Array, Int32Array, Uint8Array] {
+  const start = rowEnds(count, keys, take);
+  const total = start[count]!;
+  const list = new Int32Array(total);
+  const ends = new Int32Array(total);
+  const types = new Uint8Array(total);
+  for (let k = keys.length - 1; k >= 0; k--) {
+    if (keys[k]! < 0 || (take && !take[k])) continue;
+    const at = --start[keys[k]!]!;
+    list[at] = k;
+    ends[at] = other[k]!;
+    types[at] = type[k]!;
+  }
+  return [start, list, ends, types];
+}
+
 /** The row starts of {@link csr} for keys already in order (the list would be 0, 1, 2 …, so there is none). */
 function sortedRows(count: number, keys: Int32Array): Int32Array {
   const start = new Int32Array(count + 1);
@@ -201,13 +222,11 @@ export function buildNetwork(input: ScheduleInput): Network {
   // Links listed successor by successor (as plans list each task's predecessors) are their
   // own incoming rows: the link arrays serve as the edge arrays.
   const bySuccessor = live === null && isSorted(linkSucc);
-  const [inStart, inList] = bySuccessor ? [sortedRows(n, linkSucc), null] : csr(n, linkSucc, live);
-  const [outStart, outList] = csr(n, linkPred, live);
+  const [inStart, inList, inPred, inType] = bySuccessor ? [sortedRows(n, linkSucc), null, linkPred, linkType] : linkRows(n, linkSucc, live, linkPred, linkType);
+  const [outStart, outList, outSucc, outType] = linkRows(n, linkPred, live, linkSucc, linkType);
   const [childStart, childList] = csr(n, parent, active);
   const isSummary = new Uint8Array(n);
   for (let i = 0; i < n; i++) isSummary[i] = childStart[i + 1]! > childStart[i]! ? 1 : 0;
-  const [inPred, inType] = inList === null ? [linkPred, linkType] : gather(inList, linkPred, linkType);
-  const [outSucc, outType] = gather(outList, linkSucc, linkType);
   const network = { n, ids, active, parent, isSummary, childStart, childList, linkPred, linkSucc, linkType, inStart, inList, inPred, inType, outStart, outList, outSucc, outType, constraint };
   const outline = outlineOrder(network);
   return { ...network, order: outline ?? kahnOrder(network, tasks), outlineOrdered: outline !== null };
@@ -344,17 +363,6 @@ function liveLinks(active: Uint8Array, linkPred: Int32Array, linkSucc: Int32Arra
 function isSorted(keys: Int32Array): boolean {
   for (let k = 1; k < keys.length; k++) if (keys[k]! < keys[k - 1]!) return false;
   return true;
-}
-
-/** The task and type of each link in `list`, in that order. */
-function gather(list: Int32Array, task: Int32Array, type: Uint8Array): [Int32Array, Uint8Array] {
-  const tasks = new Int32Array(list.length);
-  const types = new Uint8Array(list.length);
-  for (let e = 0; e < list.length; e++) {
-    tasks[e] = task[list[e]!]!;
-    types[e] = type[list[e]!]!;
-  }
-  return [tasks, types];
 }
 
 type Edges = Omit<Network, 'order' | 'outlineOrdered'>;
