@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { PharosError } from '../domain/errors.js';
-import { frontierLevels, frontierPoint, type FrontierResult } from '../domain/portfolio/optimise/frontier.js';
+import { frontierLevels, frontierPoint, monotoneFrontier, type FrontierResult } from '../domain/portfolio/optimise/frontier.js';
 import { optimise, optimiseSettings } from '../domain/portfolio/optimise/optimise.js';
 import type { OptimiseOptions, OptimiseResult, PortfolioModel } from '../domain/portfolio/optimise/types.js';
 import type { OptimiseReply, OptimiseRequest } from './optimiser-thread.js';
@@ -114,7 +114,7 @@ export type FrontierOptions = {
   readonly workers?: number;
   /** Relative gap of each point (default 0.01). */
   readonly gap?: number;
-  /** Seconds each point may take (default 60). */
+  /** Seconds each point may take (default 2: a point not proved within the gap by then says so, with its gap). */
   readonly timeLimitSeconds?: number;
   readonly signal?: AbortSignal;
   /** Told the points done so far. */
@@ -125,8 +125,8 @@ export type FrontierOptions = {
  * The efficient frontier: the best value at each of `points` budget levels from the must-do
  * minimum to what every candidate would cost (see `frontierLevels`), each point a full
  * optimisation (without explanations), the points shared among worker threads as each comes
- * free. Points come back in budget order; one whose must-dos do not fit has status
- * `infeasible` and value 0.
+ * free. Points come back in budget order, non-decreasing (`monotoneFrontier`); one whose
+ * must-dos do not fit has status `infeasible` and value 0.
  *
  * @example
  * const { points } = await frontier(model, { points: 10, workers: 2 });
@@ -134,7 +134,7 @@ export type FrontierOptions = {
  */
 export async function frontier(model: PortfolioModel, options: FrontierOptions = {}): Promise<FrontierResult> {
   const plan = frontierLevels(model, options.points ?? 10);
-  const each: OptimiseOptions = { gap: options.gap ?? 0.01, timeLimitSeconds: options.timeLimitSeconds ?? 60, forceInLimit: 0, explain: false };
+  const each: OptimiseOptions = { gap: options.gap ?? 0.01, timeLimitSeconds: options.timeLimitSeconds ?? 2, forceInLimit: 0, explain: false };
   optimiseSettings(each);
   const total = plan.levels.length;
   const results = new Array<OptimiseResult>(total);
@@ -169,5 +169,5 @@ export async function frontier(model: PortfolioModel, options: FrontierOptions =
       options.signal?.removeEventListener('abort', onAbort);
     }
   }
-  return { min: plan.min, max: plan.max, points: plan.levels.map((budget, k) => frontierPoint(budget, results[k]!)) };
+  return { min: plan.min, max: plan.max, points: monotoneFrontier(plan.levels.map((budget, k) => frontierPoint(budget, results[k]!)), each.gap!) };
 }

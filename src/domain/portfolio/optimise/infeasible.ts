@@ -8,7 +8,7 @@ export type ElasticOutcome = {
   /** Option per candidate (−1: none): every must-do at the starts that overrun least. */
   readonly chosen: Int32Array | null;
   readonly shortfalls: readonly Shortfall[];
-  /** Whether HiGHS proved these starts overrun least (false: stopped by the time limit). */
+  /** Whether HiGHS proved these starts overrun least, within 0.1% (false: stopped by the time limit). */
   readonly proved: boolean;
 };
 
@@ -74,7 +74,7 @@ export function explainInfeasible(highs: Highs, cp: CompiledPortfolio, timeLimit
     integrality: [...options.map(() => highs.constants.variableType.integer), ...touched.map(() => highs.constants.variableType.continuous)],
   });
   try {
-    model.options.set({ output_flag: false, mip_rel_gap: 0, time_limit: timeLimitSeconds });
+    model.options.set({ output_flag: false, mip_rel_gap: 1e-3, time_limit: timeLimitSeconds });
     const run = model.run();
     if (Number(model.info.get('primal_solution_status')) !== highs.constants.solutionStatus.feasible) return { chosen: null, shortfalls: [], proved: false };
     const x = model.getSolution().colValue;

@@ -1,4 +1,4 @@
-import highsModule, { type Highs, type InitOptions, type Model } from 'highs';
+import highsModule, { type DetachedModelData, type Highs, type InitOptions, type Model } from 'highs';
 import type { CompiledPortfolio } from './compile.js';
 import type { Packing } from './packing.js';
 
@@ -277,6 +277,11 @@ export class SelectionMilp {
     if (col < 0) return;
     this.lower[col] = on || this.cp.fixedIn[i] ? 1 : 0;
     this.model.changeColBounds(col, this.lower[col]!, 1);
+  }
+
+  /** The MILP as HiGHS holds it (rows by CSR), for peers that solve the same model (bench/portfolio hands it to GLPK). */
+  data(): DetachedModelData {
+    return this.model.getLp('csr');
   }
 
   dispose(): void {

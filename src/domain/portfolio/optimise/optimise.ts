@@ -33,8 +33,8 @@ function selectedOf(cp: CompiledPortfolio, p: Packing): SelectedCandidate[] {
   });
 }
 
-function solverInfo(highsVersion: string, milp: SelectionMilp | null, out: Pick<SolveOutcome, 'seconds' | 'nodes'> | null): OptimiseResult['solver'] {
-  return { name: `HiGHS ${highsVersion}`, seconds: out?.seconds ?? 0, nodes: out?.nodes ?? 0, columns: milp?.columns ?? 0, rows: milp?.rows ?? 0 };
+function solverInfo(highsVersion: string, milp: SelectionMilp | null, out: SolveOutcome | null): OptimiseResult['solver'] {
+  return { name: `HiGHS ${highsVersion}`, seconds: out?.seconds ?? 0, nodes: out?.nodes ?? 0, columns: milp?.columns ?? 0, rows: milp?.rows ?? 0, foundBy: out?.foundBy ?? 'none' };
 }
 
 /** The left-out candidates with why, what fitting them would take, and (for the most valuable) the forced re-solve. */
@@ -46,7 +46,7 @@ function leftOutOf(cp: CompiledPortfolio, milp: SelectionMilp, p: Packing, value
       .sort((a, b) => cp.value[b]! - cp.value[a]! || a - b)
       .slice(0, settings.forceInLimit),
   );
-  const each = { gap: settings.gap, timeLimitSeconds: Math.max(0.1, settings.timeLimitSeconds / 10) };
+  const each = { gap: settings.gap, timeLimitSeconds: Math.max(0.1, Math.min(2, settings.timeLimitSeconds / 10)) };
   for (let i = 0; i < cp.n; i++) {
     if (p.chosen[i]! >= 0) continue;
     const id = cp.ids[i]!;
@@ -126,7 +126,7 @@ export async function optimise(model: PortfolioModel, options: OptimiseOptions =
       bound = out.bound;
     }
     if (!packing) {
-      const elastic = explainInfeasible(highs, cp, settings.timeLimitSeconds);
+      const elastic = explainInfeasible(highs, cp, Math.min(settings.timeLimitSeconds, 10));
       if (elastic.shortfalls.length > 0 || status === 'infeasible') {
         if (status !== 'infeasible') notes.push('HiGHS found no selection before the time limit; the elastic re-solve shows the must-do candidates overrun these rows.');
         if (elastic.shortfalls.length === 0) notes.push('HiGHS proved the must-do candidates cannot all be funded, but the elastic re-solve found no overrun row within its time limit.');

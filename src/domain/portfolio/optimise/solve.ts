@@ -106,7 +106,7 @@ export function solveSelection(cp: CompiledPortfolio, milp: SelectionMilp, setti
     let free = 0;
     const fixed = Int8Array.from(rel.x, (v) => (v > 1 - 1e-6 ? 1 : v < 1e-6 ? 0 : (free++, -1)));
     if (free > 0 && settings.gap > 0 && best) {
-      const rens = milp.mip({ gap: settings.gap / 4, timeLimitSeconds: Math.min(left(), Math.max(0.25, settings.timeLimitSeconds * 0.2)), target: bound / (1 + settings.gap) }, best, fixed);
+      const rens = milp.mip({ gap: settings.gap / 4, timeLimitSeconds: Math.min(left(), Math.max(0.25, settings.timeLimitSeconds * 0.1)), target: bound / (1 + settings.gap) }, best, fixed);
       seconds += rens.seconds;
       nodes += rens.nodes;
       if (rens.chosen) offer(Packing.of(cp, rens.chosen), 'rens');

@@ -158,7 +158,7 @@ export type GreedyResult = {
 export type OptimiseOptions = {
   /** Relative optimality gap at which to stop (default 0.0001, i.e. 0.01%; 0: prove optimality). */
   readonly gap?: number;
-  /** Seconds HiGHS may take for the main solve (default 60); each forced re-solve gets a tenth. */
+  /** Seconds HiGHS may take for the main solve (default 60); each forced re-solve gets a tenth of it, at most 2. */
   readonly timeLimitSeconds?: number;
   /**
    * How many left-out candidates (highest value first) to re-solve with each forced in, for
@@ -190,6 +190,17 @@ export type OptimiseResult = {
   readonly infeasibility: readonly Shortfall[];
   /** What happened along the way (fallbacks, limits), in sentences. */
   readonly notes: readonly string[];
-  /** What the solver did (wall-clock seconds as HiGHS measured them, branch-and-bound nodes). */
-  readonly solver: { readonly name: string; readonly seconds: number; readonly nodes: number; readonly columns: number; readonly rows: number };
+  /**
+   * What the solver did: wall-clock seconds as HiGHS measured them, branch-and-bound nodes, the
+   * MILP's size, and which step found the selection returned (`greedy`, `lp-rounding`, `rens`
+   * or `mip`: see `solveSelection`; `none` when there was nothing to solve).
+   */
+  readonly solver: {
+    readonly name: string;
+    readonly seconds: number;
+    readonly nodes: number;
+    readonly columns: number;
+    readonly rows: number;
+    readonly foundBy: 'greedy' | 'lp-rounding' | 'rens' | 'mip' | 'none';
+  };
 };
