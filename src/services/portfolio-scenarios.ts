@@ -216,7 +216,8 @@ async function inputsOf(db: Db, row: PortfolioScenarioTable): Promise<Inputs> {
 function resultOf(inputs: Inputs, settings: ScenarioSettings, r: OptimiseResult): ScenarioResult {
   const { built, projects, roles } = inputs;
   const month = (k: number) => built.periods[k] ?? `period ${k}`;
-  const words = (text: string) => text.replace(/period (\d+)/g, (_, k: string) => month(Number(k)));
+  // Months for period numbers, and amounts rounded and grouped (the solver's 1129999.95 reads as 1,130,000).
+  const words = (text: string) => text.replace(/period (\d+)/g, (_, k: string) => month(Number(k))).replace(/(?<![\d.-])\d{4,}(?:\.\d+)?(?![\d-])/g, (n) => Math.round(Number(n)).toLocaleString('en-GB'));
   const ref = (code: string) => {
     const p = projects.get(code)!;
     return { projectId: p.id, code: p.code, name: p.name };

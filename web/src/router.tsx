@@ -44,6 +44,7 @@ export const router = createBrowserRouter([
               // Loaded on first visit: it draws with ECharts.
               { path: 'prioritisation', lazy: async () => ({ Component: (await import('./pages/portfolio/prioritisation/prioritisation-tab')).PrioritisationTab }) },
               { path: 'capacity', element: <CapacityTab /> },
+              { path: 'scenarios', lazy: async () => ({ Component: (await import('./pages/portfolio/scenarios/scenarios-tab')).ScenariosTab }) },
             ],
           },
           { path: 'programmes/:programmeId', element: <ProgrammePage /> },

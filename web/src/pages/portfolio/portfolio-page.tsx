@@ -1,6 +1,6 @@
 import { Tabs } from '@mantine/core';
 import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
-import { IconLayoutDashboard, IconListNumbers, IconUsersGroup } from '@tabler/icons-react';
+import { IconLayoutDashboard, IconListNumbers, IconScale, IconUsersGroup } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { usePortfolio } from '../../api/queries';
@@ -17,6 +17,7 @@ const TABS = [
   { value: 'overview', label: 'Overview', icon: IconLayoutDashboard, path: '' },
   { value: 'prioritisation', label: 'Prioritisation', icon: IconListNumbers, path: 'prioritisation' },
   { value: 'capacity', label: 'Capacity', icon: IconUsersGroup, path: 'capacity' },
+  { value: 'scenarios', label: 'Scenarios', icon: IconScale, path: 'scenarios' },
 ] as const;
 
 /** A portfolio: header, then tabs, each with its own URL. */

@@ -24,6 +24,7 @@ type Props = {
 export function ModelEditor({ portfolioId, model, onClose, onSaved }: Props) {
   const [draft, setDraft] = useState<ModelDraft>(() => (model ? draftOf(model) : newDraft()));
   const [touched, setTouched] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
   const { create, update, remove } = useScoringMutations(portfolioId);
   const saving = create.isPending || update.isPending;
   const { issues, weights } = useMemo(() => assess(draft), [draft]);
@@ -101,14 +102,7 @@ export function ModelEditor({ portfolioId, model, onClose, onSaved }: Props) {
         )}
         <Group justify="space-between">
           {model ? (
-            <Button
-              variant="subtle"
-              color="red"
-              loading={remove.isPending}
-              onClick={() => {
-                if (window.confirm(`Delete ${model.name} and every project's scores on it?`)) void remove.mutateAsync({ id: model.id, version: model.version }).then(onClose);
-              }}
-            >
+            <Button variant="subtle" color="red" onClick={() => setConfirmDelete(true)}>
               Delete model
             </Button>
           ) : (
@@ -124,6 +118,26 @@ export function ModelEditor({ portfolioId, model, onClose, onSaved }: Props) {
           </Group>
         </Group>
       </Stack>
+      {model && (
+        <Modal opened={confirmDelete} onClose={() => setConfirmDelete(false)} title={`Delete ${model.name}?`}>
+          <Stack>
+            <Text size="sm">Every project&apos;s values on this model are deleted with it. Scenarios that value projects by it must be changed first.</Text>
+            {remove.error && (
+              <Alert color="red" role="alert">
+                {remove.error.message}
+              </Alert>
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setConfirmDelete(false)}>
+                Keep it
+              </Button>
+              <Button color="red" loading={remove.isPending} onClick={() => void remove.mutateAsync({ id: model.id, version: model.version }).then(onClose, () => undefined)}>
+                Delete
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
+      )}
     </Modal>
   );
 }
