@@ -243,8 +243,10 @@ function resultOf(inputs: Inputs, settings: ScenarioSettings, r: OptimiseResult)
     source: r.source,
     periods: built.periods,
     selected: r.selected.map((s) => {
-      const earliest = candidate.get(s.id)?.earliestStart ?? s.start;
-      return { ...ref(s.id), start: month(s.start), plannedStart: month(earliest), delayMonths: s.start - earliest, value: s.value, cost: s.cost, mustDo: s.mustDo, running: running.has(s.id) };
+      const c = candidate.get(s.id);
+      const earliest = c?.earliestStart ?? s.start;
+      const demand = Object.fromEntries(Object.entries(c?.demand ?? {}).map(([role, row]) => [role, [...row]]));
+      return { ...ref(s.id), start: month(s.start), plannedStart: month(earliest), delayMonths: s.start - earliest, value: s.value, cost: s.cost, mustDo: s.mustDo, running: running.has(s.id), months: c?.cost.length ?? 1, demand };
     }),
     leftOut: r.leftOut.map((l) => ({ ...ref(l.id), value: l.value, reason: words(l.reason), needs: needsOf(l.needs), valueLost: l.forcedIn?.feasible ? l.forcedIn.valueLost : null })),
     skipped: built.skipped.map((s) => ({ ...ref(s.projectId), reason: s.reason })),

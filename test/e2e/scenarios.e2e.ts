@@ -51,6 +51,16 @@ describe.skipIf(!hasChromium)('portfolio scenarios', () => {
 
     await createScenario(page, 'Generous', '3000000');
     await page.getByText('210.0', { exact: true }).waitFor();
+    // Try DIG-010 two months later on the portfolio Gantt (keyboard), watch the load, apply.
+    const bar = page.getByRole('button', { name: /^DIG-010: from 2027-04 for 12 months/ });
+    await bar.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.getByText('Moved: DIG-010 to 2027-06.').waitFor();
+    await page.getByRole('button', { name: 'Apply and run again' }).click();
+    await page.getByRole('button', { name: /^DIG-010: from 2027-06 for 12 months/ }).waitFor();
+    const generous = ((await (await page.request.get(`/api/v1/portfolios/${portfolios.digital}/scenarios`)).json()) as { items: { name: string; settings: { projects: Record<string, { shiftMonths?: number }> } }[] }).items.find((s) => s.name === 'Generous')!;
+    expect(generous.settings.projects[projects['DIG-010']!]!.shiftMonths).toBe(2);
     await page.getByRole('combobox', { name: 'With' }).click();
     await page.getByRole('option', { name: 'Lean 2027' }).click();
     const diff = page.getByRole('table', { name: 'Projects the scenarios treat differently' });

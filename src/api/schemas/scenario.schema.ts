@@ -50,7 +50,21 @@ export const ScenarioResult = z.object({
   source: z.enum(['highs', 'greedy']),
   /** Months of the horizon, period by period. */
   periods: z.array(z.string()),
-  selected: z.array(z.object({ ...ProjectRef, start: z.string(), plannedStart: z.string(), delayMonths: z.number().int(), value: z.number(), cost: z.number(), mustDo: z.boolean(), running: z.boolean() })),
+  selected: z.array(
+    z.object({
+      ...ProjectRef,
+      start: z.string(),
+      plannedStart: z.string(),
+      delayMonths: z.number().int(),
+      value: z.number(),
+      cost: z.number(),
+      mustDo: z.boolean(),
+      running: z.boolean(),
+      /** Months it runs for from its start, and its hours per role code month by month from its start (for the portfolio Gantt). */
+      months: z.number().int(),
+      demand: z.record(z.string(), z.array(z.number())),
+    }),
+  ),
   leftOut: z.array(
     z.object({
       ...ProjectRef,

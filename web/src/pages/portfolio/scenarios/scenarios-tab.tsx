@@ -11,6 +11,7 @@ import { EmptyState } from '../../../shared/empty-state';
 import { ErrorPanel } from '../../../shared/error-panel';
 import { usePortfolioContext } from '../portfolio-context';
 import { FrontierChart } from './frontier-chart';
+import { PortfolioGantt } from './portfolio-gantt';
 import { ScenarioCompare } from './scenario-compare';
 import { ScenarioForm } from './scenario-form';
 import { ScenarioResultView } from './scenario-result';
@@ -179,6 +180,22 @@ export function ScenariosTab() {
       {selected.result ? (
         <>
           <ScenarioResultView result={selected.result} />
+          {selected.result.status !== 'infeasible' && (
+            <PortfolioGantt
+              key={`${selected.id}-${selected.version}`}
+              scenario={selected}
+              editable={mayManage && selected.status === 'draft'}
+              busy={m.save.isPending || m.run.isPending}
+              onApply={(shifts) => {
+                const projects = { ...selected.settings.projects };
+                for (const [id, shiftMonths] of Object.entries(shifts)) projects[id] = { ...projects[id], shiftMonths };
+                m.save.mutate(
+                  { id: selected.id, version: selected.version, name: selected.name, description: selected.description, settings: { ...selected.settings, projects } },
+                  { onSuccess: (saved) => m.run.mutate({ id: saved.id, version: saved.version }) },
+                );
+              }}
+            />
+          )}
           <ScenarioCompare current={selected} others={list} other={params.get('compare')} onOther={(id) => setParam('compare', id)} />
           <FrontierChart scenario={selected} />
         </>
