@@ -1,8 +1,7 @@
-import { Tabs } from '@mantine/core';
 import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
 import { IconLayoutDashboard, IconListNumbers, IconScale, IconUsersGroup } from '@tabler/icons-react';
 import { useMemo } from 'react';
-import { Outlet, useLocation, useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { usePortfolio } from '../../api/queries';
 import { useCurrentOrganisation } from '../../auth/current-organisation';
 import { portfolioPath } from '../../auth/permissions';
@@ -11,14 +10,15 @@ import { PmoModeChip } from '../../shared/pmo-mode-chip';
 import { NewProjectModal } from '../../shared/projects/new-project-modal';
 import { RecordHeader, RecordHeaderSkeleton } from '../../shared/record-header';
 import { useNewItemAction } from '../../shared/use-new-item-action';
+import { RouteTabs, type RouteTab } from '../../shared/route-tabs';
 import type { PortfolioContext } from './portfolio-context';
 
-const TABS = [
+const TABS: readonly RouteTab[] = [
   { value: 'overview', label: 'Overview', icon: IconLayoutDashboard, path: '' },
   { value: 'prioritisation', label: 'Prioritisation', icon: IconListNumbers, path: 'prioritisation' },
   { value: 'capacity', label: 'Capacity', icon: IconUsersGroup, path: 'capacity' },
   { value: 'scenarios', label: 'Scenarios', icon: IconScale, path: 'scenarios' },
-] as const;
+];
 
 /** A portfolio: header, then tabs, each with its own URL. */
 export function PortfolioPage() {
@@ -26,15 +26,12 @@ export function PortfolioPage() {
   const { orgId, organisation, tree, can } = useCurrentOrganisation();
   const portfolio = usePortfolio(portfolioId);
   const [creating, { open, close }] = useDisclosure(false);
-  const navigate = useNavigate();
-  const { pathname } = useLocation();
   useDocumentTitle(`${portfolio.data?.name ?? 'Portfolio'} · Pharos`);
 
   const programmes = useMemo(() => tree?.portfolios.find((p) => p.id === portfolioId)?.programmes ?? [], [tree, portfolioId]);
   const path = useMemo(() => portfolioPath(orgId, portfolioId), [orgId, portfolioId]);
   const mayCreate = can('project:create', path);
   const newProject = useNewItemAction(mayCreate, 'New project', open);
-  const tab = TABS.find((t) => t.path && pathname.endsWith(`/${t.path}`))?.value ?? 'overview';
   const p = portfolio.data;
   const context = useMemo<PortfolioContext | null>(() => (p ? { portfolio: p, path, programmes, newProject } : null), [p, path, programmes, newProject]);
   if (portfolio.isError) return <ErrorPanel error={portfolio.error} what="portfolio" onRetry={() => void portfolio.refetch()} />;
@@ -49,20 +46,7 @@ export function PortfolioPage() {
         chips={<PmoModeChip mode={p.effectivePmoMode} />}
         actions={newProject}
       />
-      <Tabs value={tab} onChange={(v) => void navigate(`/portfolios/${p.id}/${TABS.find((t) => t.value === v)?.path ?? ''}`.replace(/\/$/, ''))}>
-        <Tabs.List>
-          {TABS.map((t) => (
-            <Tabs.Tab key={t.value} value={t.value} leftSection={<t.icon size={16} aria-hidden />}>
-              {t.label}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        {TABS.map((t) => (
-          <Tabs.Panel key={t.value} value={t.value} pt="md" miw={0}>
-            {t.value === tab && <Outlet key={p.id} context={context} />}
-          </Tabs.Panel>
-        ))}
-      </Tabs>
+      <RouteTabs tabs={TABS} base={`/portfolios/${p.id}`} context={context} outletKey={p.id} />
       <NewProjectModal opened={creating} onClose={close} portfolioId={p.id} programmes={programmes} />
     </>
   );

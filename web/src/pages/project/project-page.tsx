@@ -1,8 +1,8 @@
-import { Skeleton, Stack, Tabs } from '@mantine/core';
+import { Skeleton, Stack } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconAlertTriangle, IconChartHistogram, IconFileDescription, IconGitPullRequest, IconHistory, IconTarget, IconTimeline, IconUsersGroup } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
-import { Outlet, useLocation, useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { usePortfolio, useProject } from '../../api/queries';
 import { useCurrentOrganisation } from '../../auth/current-organisation';
 import { projectPath } from '../../auth/permissions';
@@ -10,8 +10,9 @@ import { ErrorPanel } from '../../shared/error-panel';
 import { RecordHeader, RecordHeaderSkeleton, type Crumb } from '../../shared/record-header';
 import { AlignedChip, StageChip, StateChip } from '../../shared/status-chip';
 import type { ProjectContext } from './project-context';
+import { RouteTabs, type RouteTab } from '../../shared/route-tabs';
 
-const TABS = [
+const TABS: readonly RouteTab[] = [
   { value: 'overview', label: 'Overview', icon: IconFileDescription, path: '' },
   { value: 'schedule', label: 'Schedule', icon: IconTimeline, path: 'schedule' },
   { value: 'raid', label: 'Risks & issues', icon: IconAlertTriangle, path: 'raid' },
@@ -20,7 +21,7 @@ const TABS = [
   { value: 'demand', label: 'Demand', icon: IconUsersGroup, path: 'demand' },
   { value: 'strategy', label: 'Strategy', icon: IconTarget, path: 'strategy' },
   { value: 'history', label: 'History', icon: IconHistory, path: 'history' },
-] as const;
+];
 
 /** A project: header with its stage, state and alignment, then tabs, each with its own URL. */
 export function ProjectPage() {
@@ -28,12 +29,9 @@ export function ProjectPage() {
   const { orgId, organisation, tree, can } = useCurrentOrganisation();
   const project = useProject(projectId);
   const portfolio = usePortfolio(project.data?.portfolioId ?? '');
-  const navigate = useNavigate();
-  const { pathname } = useLocation();
   const [forbidden, setForbidden] = useState(false);
   useDocumentTitle(project.data ? `${project.data.code} ${project.data.name} · Pharos` : 'Project · Pharos');
 
-  const tab = TABS.find((t) => t.path && pathname.endsWith(`/${t.path}`))?.value ?? 'overview';
   const p = project.data;
   const context = useMemo<ProjectContext | null>(() => {
     if (!p) return null;
@@ -88,20 +86,7 @@ export function ProjectPage() {
           </>
         }
       />
-      <Tabs value={tab} onChange={(v) => void navigate(`/projects/${p.id}/${TABS.find((t) => t.value === v)?.path ?? ''}`.replace(/\/$/, ''))}>
-        <Tabs.List>
-          {TABS.map((t) => (
-            <Tabs.Tab key={t.value} value={t.value} leftSection={<t.icon size={16} aria-hidden />}>
-              {t.label}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        {TABS.map((t) => (
-          <Tabs.Panel key={t.value} value={t.value} pt="md" miw={0}>
-            {t.value === tab && <Outlet key={p.id} context={context} />}
-          </Tabs.Panel>
-        ))}
-      </Tabs>
+      <RouteTabs tabs={TABS} base={`/projects/${p.id}`} context={context} outletKey={p.id} />
     </>
   );
 }

@@ -1,12 +1,13 @@
 import { Alert, Anchor, Group, List, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { MonthPickerInput } from '@mantine/dates';
 import { IconAlertTriangle, IconUsersGroup } from '@tabler/icons-react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useCapacityMap } from '../../../api/capacity';
 import { useCurrentOrganisation } from '../../../auth/current-organisation';
 import { EmptyState } from '../../../shared/empty-state';
 import { ErrorPanel } from '../../../shared/error-panel';
 import { usePortfolioContext } from '../portfolio-context';
+import { useQueryParams } from '../../../shared/use-query-params';
 import { CellDetail } from './cell-detail';
 import { addMonths, hours, monthLabel, thisMonth } from './capacity-format';
 import { HeatMapTable, type SelectedCell } from './heat-map-table';
@@ -21,22 +22,13 @@ const SPANS = ['6', '12', '18', '24'];
 export function CapacityTab() {
   const { portfolio } = usePortfolioContext();
   const { orgId } = useCurrentOrganisation();
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useQueryParams();
   const from = /^\d{4}-\d{2}$/.test(params.get('from') ?? '') ? params.get('from')! : thisMonth();
   const span = SPANS.includes(params.get('months') ?? '') ? params.get('months')! : '12';
   const to = addMonths(from, Number(span) - 1);
   const map = useCapacityMap(orgId, from, to, portfolio.id);
   const cellParam = params.get('cell');
   const selected: SelectedCell | null = cellParam ? { roleId: cellParam.split('@')[0]!, month: cellParam.split('@')[1] ?? '' } : null;
-  const update = (patch: Record<string, string | null>) =>
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      for (const [k, v] of Object.entries(patch)) {
-        if (v === null) next.delete(k);
-        else next.set(k, v);
-      }
-      return next;
-    });
 
   if (map.isError) return <ErrorPanel error={map.error} what="capacity" onRetry={() => void map.refetch()} />;
   const data = map.data;

@@ -1,13 +1,13 @@
 import { Button, Group, Select, Skeleton, Stack, Switch, Text, Title } from '@mantine/core';
 import { IconListNumbers, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { useRanking, useScoringModels, useScoringMutations, type RankingRow } from '../../../api/scoring';
 import { useCurrentOrganisation } from '../../../auth/current-organisation';
 import { projectPath } from '../../../auth/permissions';
 import { EmptyState } from '../../../shared/empty-state';
 import { ErrorPanel } from '../../../shared/error-panel';
 import { usePortfolioContext } from '../portfolio-context';
+import { useQueryParams } from '../../../shared/use-query-params';
 import { BubbleChart } from './bubble-chart';
 import { ModelEditor } from './model-editor';
 import { ModelSummary } from './model-summary';
@@ -21,7 +21,7 @@ import { RankingTable } from './ranking-table';
 export function PrioritisationTab() {
   const { portfolio, path } = usePortfolioContext();
   const { orgId, organisation, tree, can } = useCurrentOrganisation();
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useQueryParams();
   const [editing, setEditing] = useState<'new' | 'edit' | null>(null);
   const models = useScoringModels(portfolio.id);
   const include = params.get('include') === 'all' ? 'all' : 'open';
@@ -30,13 +30,7 @@ export function PrioritisationTab() {
   const ranking = useRanking(model?.id ?? null, include);
   const { score } = useScoringMutations(portfolio.id);
   const mayManage = can('scoring:manage', path);
-  const setParam = (key: string, value: string | null) =>
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      if (value === null) next.delete(key);
-      else next.set(key, value);
-      return next;
-    });
+  const setParam = (key: string, value: string | null) => update({ [key]: value });
 
   if (models.isError) return <ErrorPanel error={models.error} what="scoring models" onRetry={() => void models.refetch()} />;
   if (!models.data) return <Skeleton h={240} aria-label="Loading scoring models" />;

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Card, Group, Modal, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconPlayerPlay, IconPlus, IconRosetteDiscountCheck, IconScale } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { isApiError } from '../../../api/client';
 import { useRoles } from '../../../api/capacity';
 import { useScenarioMutations, useScenarios, type Scenario } from '../../../api/scenarios';
@@ -10,6 +10,7 @@ import { useCurrentOrganisation } from '../../../auth/current-organisation';
 import { EmptyState } from '../../../shared/empty-state';
 import { ErrorPanel } from '../../../shared/error-panel';
 import { usePortfolioContext } from '../portfolio-context';
+import { useQueryParams } from '../../../shared/use-query-params';
 import { FrontierChart } from './frontier-chart';
 import { PortfolioGantt } from './portfolio-gantt';
 import { ScenarioCompare } from './scenario-compare';
@@ -49,7 +50,7 @@ function ScenarioCard({ s, selected, onSelect }: { s: Scenario; selected: boolea
 export function ScenariosTab() {
   const { portfolio, path } = usePortfolioContext();
   const { orgId, can } = useCurrentOrganisation();
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useQueryParams();
   const [creating, setCreating] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const scenarios = useScenarios(portfolio.id);
@@ -61,13 +62,7 @@ export function ScenariosTab() {
   const m = useScenarioMutations(portfolio.id);
   const mayManage = can('scenario:manage', path);
   const mayPublish = can('scenario:publish', path);
-  const setParam = (key: string, value: string | null) =>
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      if (value === null) next.delete(key);
-      else next.set(key, value);
-      return next;
-    });
+  const setParam = (key: string, value: string | null) => update({ [key]: value });
 
   if (scenarios.isError) return <ErrorPanel error={scenarios.error} what="scenarios" onRetry={() => void scenarios.refetch()} />;
   if (!scenarios.data || !models.data) return <Skeleton h={240} aria-label="Loading scenarios" />;
