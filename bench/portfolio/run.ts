@@ -146,7 +146,7 @@ if (frontierSize > 0) {
   console.log(`\nFrontier, ${frontierSize.toLocaleString('en')} candidates, 10 points (budget per period scaled from ${int(two.result.min)} to ${int(two.result.max)} in total), gap ${pct(gap)}:`);
   console.log(`- 2 workers: ${f2(two.best)} s (CPU ${f2(two.cpu)}), spread ×${f2(two.worst / two.best)}; first call, workers started and HiGHS loaded in each: ${f2(cold.s)} s`);
   console.log(`- this thread: ${f2(one.best)} s (CPU ${f2(one.cpu)}), spread ×${f2(one.worst / one.best)}`);
-  console.log(`- values: ${pts.map((p) => `${int(p.budget)} → ${int(p.value)}${p.status === 'optimal' || p.status === 'gap-reached' ? '' : ` (${p.status})`}`).join('; ')}; ${rising ? 'non-decreasing within the gap' : '**not non-decreasing**'}; ${pointChecks || 'every point\'s selection valid at its budget'}`);
+  console.log(`- values: ${pts.map((p) => `${int(p.budget)} → ${int(p.value)}${p.status === 'optimal' || p.status === 'gap-reached' ? '' : ` (${p.status}, gap ${pct(p.gap)})`}`).join('; ')}; ${rising ? 'non-decreasing within the gap' : '**not non-decreasing**'}; ${pointChecks || 'every point\'s selection valid at its budget'}`);
   await stopOptimiserWorkers();
 }
 

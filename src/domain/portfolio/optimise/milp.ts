@@ -1,4 +1,4 @@
-import highsModule, { type DetachedModelData, type Highs, type InitOptions, type Model } from 'highs';
+import highsModule, { type Basis, type DetachedModelData, type Highs, type InitOptions, type Model } from 'highs';
 import type { CompiledPortfolio } from './compile.js';
 import type { Packing } from './packing.js';
 
@@ -82,6 +82,8 @@ export class SelectionMilp {
   private readonly upper: Float64Array;
   private readonly model: Model;
   private readonly allColumns: { readonly kind: 'range'; readonly from: number; readonly to: number };
+  /** The last LP relaxation's optimal basis: a re-solve with a candidate forced in starts from it. */
+  private lpBasis: Basis | null = null;
 
   constructor(
     private readonly highs: Highs,
@@ -203,11 +205,13 @@ export class SelectionMilp {
     m.clearIntegrality();
     try {
       this.settings({ presolve: 'off', time_limit: timeLimitSeconds });
+      if (this.lpBasis) m.setBasis(this.lpBasis);
       const run = m.run();
       const seconds = m.getRunTime();
       const st = this.highs.constants.modelStatus;
       if (run.modelStatus === st.infeasible) return { status: 'infeasible', seconds };
       if (run.modelStatus !== st.optimal) return { status: 'limit', seconds };
+      if (Number(m.info.get('basis_validity')) === this.highs.constants.basisValidity.valid) this.lpBasis = m.getBasis();
       const col = m.getSolution().colValue;
       const x = new Float64Array(this.colOf.length);
       for (let c = 0; c < this.columns; c++) x[this.optOf[c]!] = col[c]!;
