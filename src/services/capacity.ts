@@ -1,6 +1,6 @@
 import type { CapacityPersonId, CapacityRoleId, OrganisationId, ProjectDemandId, ProjectId, UserId } from '../domain/ids.js';
 import { invalid, PharosError } from '../domain/errors.js';
-import { heatMap, monthsBetween, roleCapacity, type DemandCell, type FteStep } from '../domain/portfolio/capacity/index.js';
+import { heatMap, monthsBetween, roleCapacity, spreadOverWeekdays, type DemandCell, type FteStep } from '../domain/portfolio/capacity/index.js';
 import type { CapacityMap, DemandPut, DemandSheet, Person, PersonCreate, PersonPatch, ProjectDemand, Role, RoleCreate, RolePatch } from '../api/schemas/capacity.schema.js';
 import type { CapacityPersonTable, CapacityRoleTable, ProjectDemandTable } from '../store/schema.js';
 import { appendAudit } from './audit.js';
@@ -208,7 +208,7 @@ export async function deletePerson(ctx: ServiceContext, id: string, version: num
 
 // Project demand
 
-function sheetOf(projectId: string, role: Pick<CapacityRoleTable, 'id' | 'code' | 'name'>, row: ProjectDemandTable | undefined): DemandSheet {
+function sheetOf(projectId: string, role: Pick<CapacityRoleTable, 'id' | 'code' | 'name'>, row: ProjectDemandTable | undefined, plan: Record<string, number> | null = null): DemandSheet {
   const hours = row ? (JSON.parse(row.hours) as Record<string, number>) : {};
   return {
     projectId,
@@ -216,7 +216,8 @@ function sheetOf(projectId: string, role: Pick<CapacityRoleTable, 'id' | 'code' 
     roleCode: role.code,
     roleName: role.name,
     hours,
-    total: Object.values(hours).reduce((s, h) => s + h, 0),
+    plan,
+    total: Object.values(plan ?? hours).reduce((s, h) => s + h, 0),
     note: row?.note ?? '',
     version: row?.version ?? 0,
     updatedAt: row?.updatedAt ?? null,
@@ -233,7 +234,8 @@ export async function getProjectDemand(ctx: ServiceContext, projectId: string): 
     ctx.db.selectFrom('projectDemand').selectAll().where('projectId', '=', projectId as ProjectId).execute(),
   ]);
   const byRole = new Map(rows.map((r) => [r.roleId as string, r] as const));
-  return { projectId, sheets: roles.map((r) => sheetOf(projectId, r, byRole.get(r.id))) };
+  const plan = (await planDemandOf(ctx.db, [projectId as ProjectId])).get(projectId) ?? {};
+  return { projectId, sheets: roles.map((r) => sheetOf(projectId, r, byRole.get(r.id), plan[r.id] ?? null)) };
 }
 
 /** Sets the project's hours for one role, month by month (the whole row; an empty row removes the estimate). */
@@ -302,14 +304,46 @@ export async function capacityOfRoles(db: Db, organisationId: OrganisationId, fr
   }));
 }
 
-/** Each project's estimated hours per role id and month. */
-export async function demandOf(db: Db, projectIds: readonly ProjectId[]): Promise<Map<string, Record<string, Record<string, number>>>> {
-  const out = new Map<string, Record<string, Record<string, number>>>();
+type DemandByProject = Map<string, Record<string, Record<string, number>>>;
+
+/**
+ * Each project's hours per role id and month: from its plan where a plan resource stands for the
+ * role (the assignments are the better knowledge), otherwise its estimate.
+ */
+export async function demandOf(db: Db, projectIds: readonly ProjectId[]): Promise<DemandByProject> {
+  const out: DemandByProject = new Map();
   if (projectIds.length === 0) return out;
-  const rows = await db.selectFrom('projectDemand').select(['projectId', 'roleId', 'hours']).where('projectId', 'in', projectIds).execute();
+  const [rows, plans] = await Promise.all([db.selectFrom('projectDemand').select(['projectId', 'roleId', 'hours']).where('projectId', 'in', projectIds).execute(), planDemandOf(db, projectIds)]);
   for (const r of rows) {
     const byRole = out.get(r.projectId) ?? {};
     byRole[r.roleId] = JSON.parse(r.hours) as Record<string, number>;
+    out.set(r.projectId, byRole);
+  }
+  for (const [projectId, byRole] of plans) out.set(projectId, { ...out.get(projectId), ...byRole });
+  return out;
+}
+
+/**
+ * Hours each project's plan asks of each role, month by month: the work of every assignment on
+ * a resource that stands for a role, spread evenly over its task's weekdays. Tasks not yet
+ * scheduled are left out.
+ */
+export async function planDemandOf(db: Db, projectIds: readonly ProjectId[]): Promise<DemandByProject> {
+  const out: DemandByProject = new Map();
+  if (projectIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('scheduleAssignment')
+    .innerJoin('scheduleResource', 'scheduleResource.id', 'scheduleAssignment.resourceId')
+    .innerJoin('scheduleTask', 'scheduleTask.id', 'scheduleAssignment.taskId')
+    .select(['scheduleAssignment.projectId', 'scheduleResource.roleId', 'scheduleAssignment.workMinutes', 'scheduleTask.start', 'scheduleTask.finish'])
+    .where('scheduleAssignment.projectId', 'in', projectIds)
+    .where('scheduleResource.roleId', 'is not', null)
+    .execute();
+  for (const r of rows) {
+    if (!r.start || !r.finish || !r.roleId || !(r.workMinutes > 0)) continue;
+    const byRole = out.get(r.projectId) ?? {};
+    const months = (byRole[r.roleId] ??= {});
+    for (const [m, h] of Object.entries(spreadOverWeekdays(r.workMinutes / 60, r.start.slice(0, 10), r.finish.slice(0, 10)))) months[m] = (months[m] ?? 0) + h;
     out.set(r.projectId, byRole);
   }
   return out;
@@ -324,16 +358,14 @@ export async function demandOf(db: Db, projectIds: readonly ProjectId[]): Promis
 export async function capacityMap(ctx: ServiceContext, organisationId: OrganisationId, query: { from: string; to: string; portfolioId?: string }): Promise<CapacityMap> {
   await authorizeOrganisation(ctx, organisationId, 'read');
   const months = monthsBetween(query.from, query.to);
-  const [capacities, demandRows] = await Promise.all([
+  const [capacities, open] = await Promise.all([
     capacityOfRoles(ctx.db, organisationId, query.from, query.to),
-    ctx.db
-      .selectFrom('projectDemand')
-      .innerJoin('project', 'project.id', 'projectDemand.projectId')
-      .select(['projectDemand.projectId', 'projectDemand.roleId', 'projectDemand.hours', 'project.code', 'project.name', 'project.portfolioId'])
-      .where('projectDemand.organisationId', '=', organisationId)
-      .where('project.state', 'in', ['active', 'on-hold'])
-      .execute(),
+    ctx.db.selectFrom('project').select(['id', 'code', 'name', 'portfolioId']).where('organisationId', '=', organisationId).where('state', 'in', ['active', 'on-hold']).execute(),
   ]);
+  const demand = await demandOf(
+    ctx.db,
+    open.map((p) => p.id),
+  );
   const vis = await visibility(ctx, organisationId);
   const visibleCondition = projectVisibleCondition(vis);
   let visibleIds: Set<string> | null = null;
@@ -341,10 +373,10 @@ export async function capacityMap(ctx: ServiceContext, organisationId: Organisat
     const rows = await ctx.db.selectFrom('project').select('project.id').where('project.organisationId', '=', organisationId).where(visibleCondition).execute();
     visibleIds = new Set(rows.map((r) => r.id as string));
   }
-  const projectInfo = new Map(demandRows.map((d) => [d.projectId as string, { code: d.code, name: d.name, portfolioId: d.portfolioId as string }] as const));
+  const projectInfo = new Map(open.map((p) => [p.id as string, { code: p.code, name: p.name, portfolioId: p.portfolioId as string }] as const));
   const cells: DemandCell[] = [];
-  for (const d of demandRows) {
-    for (const [month, hours] of Object.entries(JSON.parse(d.hours) as Record<string, number>)) cells.push({ projectId: d.projectId, roleId: d.roleId, month, hours });
+  for (const [projectId, byRole] of demand) {
+    for (const [roleId, months] of Object.entries(byRole)) for (const [month, hours] of Object.entries(months)) cells.push({ projectId, roleId, month, hours });
   }
   const heat = heatMap(
     capacities.map((c) => ({ roleId: c.role.id, months: c.months })),

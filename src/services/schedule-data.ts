@@ -183,7 +183,7 @@ export function linkFromRow(row: ScheduleLinkTable): ScheduleLink {
 }
 
 export function resourceFromRow(row: ScheduleResourceTable): ScheduleResource {
-  return { id: row.id, projectId: row.projectId, uid: row.uid, name: row.name, kind: row.kind, maxUnits: row.maxUnits, calendarId: row.calendarId, standardRate: Number(row.standardRate), version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt };
+  return { id: row.id, projectId: row.projectId, uid: row.uid, name: row.name, kind: row.kind, maxUnits: row.maxUnits, calendarId: row.calendarId, standardRate: Number(row.standardRate), roleId: row.roleId, version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt };
 }
 
 export function assignmentFromRow(row: ScheduleAssignmentTable): ScheduleAssignment {

@@ -1,4 +1,5 @@
 import type {
+  CapacityRoleId,
   OrganisationId,
   ProjectId,
   ScheduleAssignmentId,
@@ -530,13 +531,21 @@ export async function deleteCalendar(ctx: ServiceContext, projectId: ProjectId, 
   });
 }
 
+/** A resource may stand for a role of the project's organisation, and no other. */
+async function checkRole(db: Db, organisationId: OrganisationId, roleId: string | null | undefined): Promise<void> {
+  if (!roleId) return;
+  const role = await db.selectFrom('capacityRole').select('id').where('id', '=', roleId as CapacityRoleId).where('organisationId', '=', organisationId).executeTakeFirst();
+  if (!role) throw invalid([{ field: 'roleId', reason: 'is not a role of this organisation' }]);
+}
+
 export async function createResource(ctx: ServiceContext, projectId: ProjectId, input: ResourceCreate): Promise<ChangeResult<ScheduleResource>> {
   return change(ctx, projectId, async (trx, data, organisationId) => {
     checkCalendar(data, input.calendarId, 'calendarId');
+    await checkRole(trx, organisationId, input.roleId);
     const now = nowIso(ctx);
     const id = newId<ScheduleResourceId>();
     const uid = data.resources.reduce((m, r) => Math.max(m, r.uid), 0) + 1;
-    const row = { id, organisationId, projectId, uid, name: input.name, kind: input.kind, maxUnits: input.maxUnits, calendarId: input.calendarId as ScheduleCalendarId | null, standardRate: input.standardRate, version: 1, createdAt: now, updatedAt: now };
+    const row = { id, organisationId, projectId, uid, name: input.name, kind: input.kind, maxUnits: input.maxUnits, calendarId: input.calendarId as ScheduleCalendarId | null, standardRate: input.standardRate, roleId: input.roleId as CapacityRoleId | null, version: 1, createdAt: now, updatedAt: now };
     await trx.insertInto('scheduleResource').values(row).execute();
     data.resources.push(row);
     await appendAudit(trx, ctx, { organisationId, recordType: 'schedule-resource', recordId: id, recordLabel: input.name, before: null, after: resourceFromRow(row) });
@@ -550,18 +559,20 @@ export async function updateResource(ctx: ServiceContext, projectId: ProjectId, 
     const before = resourceFromRow(row);
     assertVersion('the resource', row.version, patch.version, before);
     checkCalendar(data, patch.calendarId, 'calendarId');
+    await checkRole(trx, organisationId, patch.roleId);
     const next = {
       ...row,
       ...(patch.name !== undefined ? { name: patch.name } : {}),
       ...(patch.maxUnits !== undefined ? { maxUnits: patch.maxUnits } : {}),
       ...(patch.calendarId !== undefined ? { calendarId: patch.calendarId as ScheduleCalendarId | null } : {}),
       ...(patch.standardRate !== undefined ? { standardRate: patch.standardRate } : {}),
+      ...(patch.roleId !== undefined ? { roleId: patch.roleId as CapacityRoleId | null } : {}),
       version: patch.version + 1,
       updatedAt: nowIso(ctx),
     };
     const res = await trx
       .updateTable('scheduleResource')
-      .set({ name: next.name, maxUnits: next.maxUnits, calendarId: next.calendarId, standardRate: next.standardRate, version: next.version, updatedAt: next.updatedAt })
+      .set({ name: next.name, maxUnits: next.maxUnits, calendarId: next.calendarId, standardRate: next.standardRate, roleId: next.roleId, version: next.version, updatedAt: next.updatedAt })
       .where('id', '=', resourceId)
       .where('version', '=', patch.version)
       .executeTakeFirst();

@@ -291,6 +291,8 @@ const ScheduleResourceRow = z.strictObject({
   maxUnits: z.number().min(0),
   calendarId: Id.nullable(),
   standardRate: Int.min(0),
+  // Version 4: the role a resource stands for (absent before).
+  roleId: Id.nullable().default(null),
   ...Versioned,
 });
 
@@ -959,6 +961,7 @@ function referenceIssues(doc: OrganisationDocument): FieldIssue[] {
     ref(projects.has(d.projectId), `projectDemands.${i}.projectId`, 'is not a project of the document');
     ref(roles.has(d.roleId), `projectDemands.${i}.roleId`, 'is not a role of the document');
   });
+  doc.scheduleResources.forEach((r, i) => ref(r.roleId === null || roles.has(r.roleId), `scheduleResources.${i}.roleId`, 'is not a role of the document'));
   idSet('portfolioScenarios');
   sameOrg('portfolioScenarios', doc.portfolioScenarios);
   doc.portfolioScenarios.forEach((sc, i) => {

@@ -283,6 +283,8 @@ export async function importOrganisation(db: Kysely<Database>, document: unknown
     await insert('contributions', 'contribution', doc.contributions);
     await insert('apiTokens', 'apiToken', doc.apiTokens, skipTokens);
     await insert('auditEvents', 'auditEvent', doc.auditEvents);
+    // Roles before plans: a plan's resource may stand for one.
+    await insert('capacityRoles', 'capacityRole', doc.capacityRoles);
     // Plans: a calendar before the calendars based on it, a summary task before its subtasks.
     await insert('scheduleCalendars', 'scheduleCalendar', parentsFirst(doc.scheduleCalendars.map((c) => ({ ...c, parentId: c.baseId }))).map(({ parentId: _p, ...c }) => c));
     await insert('schedulePlans', 'schedulePlan', doc.schedulePlans);
@@ -292,7 +294,7 @@ export async function importOrganisation(db: Kysely<Database>, document: unknown
     await insert('scheduleAssignments', 'scheduleAssignment', doc.scheduleAssignments);
     await insert('scheduleBaselines', 'scheduleBaseline', doc.scheduleBaselines);
     // Registers: a risk before the issue it became (the issue's risk_id is a foreign key), a change request before its steps.
-    for (const [key, table] of REGISTER_TABLES) await insert(key, table, doc[key] as never);
+    for (const [key, table] of REGISTER_TABLES) if (key !== 'capacityRoles') await insert(key, table, doc[key] as never);
 
     const org = doc.organisation;
     await appendAudit(trx, ctx, {

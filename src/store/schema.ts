@@ -280,6 +280,8 @@ export type ScheduleResourceTable = Versioned & {
   calendarId: ScheduleCalendarId | null;
   /** Minor units per hour of work. */
   standardRate: number;
+  /** The organisation role this resource stands for: its assignments are the project's demand for it. */
+  roleId: CapacityRoleId | null;
 };
 
 export type ScheduleAssignmentTable = Versioned & {

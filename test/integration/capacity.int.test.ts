@@ -93,13 +93,30 @@ for (const dialect of DIALECTS) {
       expect(mine.roles[0]!.cells[0]).toMatchObject({ demand: 600, hiddenHours: 200, projects: [{ code: 'A', hours: 400 }] });
     });
 
+    it("once a plan's resource stands for a role, the plan's assignments are the project's demand for it, replacing the estimate", async () => {
+      const resource = await pm.post(`/api/v1/projects/${ids.a}/schedule/resources`, { name: 'Dev team', roleId: ids.dev });
+      expect(resource.statusCode, resource.body).toBe(201);
+      const other = await pm.post(`/api/v1/projects/${ids.a}/schedule/resources`, { name: 'Stranger', roleId: ids.a });
+      expect(other.json().issues).toEqual([{ field: 'roleId', reason: 'is not a role of this organisation' }]);
+      // A five-day task from Monday 1 March 2027 with 40 hours of work on the role.
+      const task = ok<{ record: { id: string } }>(await pm.post(`/api/v1/projects/${ids.a}/schedule/tasks`, { name: 'Build', durationMinutes: 5 * 480 }), 201).record.id;
+      const plan = ok<{ plan: { version: number } }>(await pm.get(`/api/v1/projects/${ids.a}/schedule`)).plan;
+      ok(await pm.patch(`/api/v1/projects/${ids.a}/schedule`, { version: plan.version, start: '2027-03-01T08:00:00' }));
+      ok(await pm.post(`/api/v1/projects/${ids.a}/schedule/assignments`, { taskId: task, resourceId: resource.json().record.id, workMinutes: 40 * 60 }), 201);
+      const sheet = ok<{ sheets: { hours: Record<string, number>; plan: Record<string, number> | null; total: number }[] }>(await pm.get(`/api/v1/projects/${ids.a}/demand`)).sheets[0]!;
+      expect(sheet).toMatchObject({ hours: { '2027-03': 400, '2027-04': 100 }, plan: { '2027-03': 40 }, total: 40 });
+      const m = await map(admin);
+      expect(m.roles[0]!.cells[0]).toMatchObject({ demand: 240, projects: [{ code: 'B', hours: 200 }, { code: 'A', hours: 40 }] });
+      expect(m.roles[0]!.cells[1]!.demand).toBe(0);
+    });
+
     it('a role in use cannot be deleted; deleting a project removes its demand', async () => {
       const blocked = await resources.delete(`/api/v1/roles/${ids.dev}?version=${devVersion}`);
       expect(blocked.statusCode).toBe(409);
       expect(blocked.json().detail).toBe('role DEV still has 2 people (Ana, Bo) and demand from 2 projects (A, B); move or remove them first');
       const b = ok<{ version: number }>(await admin.get(`/api/v1/projects/${ids.b}`));
       expect((await admin.delete(`/api/v1/projects/${ids.b}?version=${b.version}`)).statusCode).toBe(204);
-      expect((await map(admin)).roles[0]!.cells[0]!.demand).toBe(400);
+      expect((await map(admin)).roles[0]!.cells[0]!.demand).toBe(40);
     });
   });
 }

@@ -110,7 +110,11 @@ export const DemandSheet = z.object({
   roleId: Uuid,
   roleCode: z.string(),
   roleName: z.string(),
+  /** The estimate, hours by month. */
   hours: z.record(z.string(), z.number()),
+  /** Hours by month from the plan's assignments on resources standing for this role; when present, they count instead of the estimate. */
+  plan: z.record(z.string(), z.number()).nullable(),
+  /** Hours that count: the plan's when there are any, else the estimate's. */
   total: z.number(),
   note: z.string(),
   version: z.number().int(),

@@ -294,6 +294,8 @@ export const ScheduleResource = z.object({
   maxUnits: z.number(),
   calendarId: Uuid.nullable(),
   standardRate: z.number().int(),
+  /** The organisation role it stands for (its assignments then count as the project's demand for that role). */
+  roleId: Uuid.nullable(),
   ...VersionedFields,
 });
 export type ScheduleResource = z.infer<typeof ScheduleResource>;
@@ -305,6 +307,7 @@ export const ResourceCreate = z.strictObject({
   calendarId: Uuid.nullable().default(null),
   /** Minor units per hour of work. */
   standardRate: MinorUnits.default(0),
+  roleId: Uuid.nullable().default(null),
 });
 export type ResourceCreate = z.infer<typeof ResourceCreate>;
 export const ResourcePatch = z.strictObject({
@@ -313,6 +316,7 @@ export const ResourcePatch = z.strictObject({
   maxUnits: Units.optional(),
   calendarId: Uuid.nullable().optional(),
   standardRate: MinorUnits.optional(),
+  roleId: Uuid.nullable().optional(),
 });
 export type ResourcePatch = z.infer<typeof ResourcePatch>;
 

@@ -7,7 +7,8 @@ type Db = Kysely<any>;
 /**
  * Capacity: the organisation's roles (hours per FTE month, unnamed FTEs over time as JSON
  * steps), the named people in them (FTE, months in the role, non-project share, absences as
- * JSON), and each project's estimated demand per role (hours by month as JSON).
+ * JSON), each project's estimated demand per role (hours by month as JSON), and the role a
+ * plan's resource stands for.
  */
 export async function up(db: Db): Promise<void> {
   await db.schema
@@ -57,9 +58,13 @@ export async function up(db: Db): Promise<void> {
     .execute();
   await db.schema.createIndex('project_demand_project_role').on('project_demand').columns(['project_id', 'role_id']).unique().execute();
   await db.schema.createIndex('project_demand_role').on('project_demand').columns(['role_id']).execute();
+
+  // A plan's resource can stand for a role: its assignments then are the project's demand for that role.
+  await db.schema.alterTable('schedule_resource').addColumn('role_id', 'text', (c) => c.references('capacity_role.id')).execute();
 }
 
 export async function down(db: Db): Promise<void> {
+  await db.schema.alterTable('schedule_resource').dropColumn('role_id').execute();
   await db.schema.dropTable('project_demand').execute();
   await db.schema.dropTable('capacity_person').execute();
   await db.schema.dropTable('capacity_role').execute();

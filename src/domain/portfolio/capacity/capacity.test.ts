@@ -112,3 +112,14 @@ describe('the demand and capacity heat map', () => {
     );
   });
 });
+
+describe('work spread over weekdays', () => {
+  it('splits a task across months by its weekdays (worked from a calendar)', async () => {
+    const { spreadOverWeekdays } = await import('./spread.js');
+    // Thu 28 Jan, Fri 29 Jan, Mon 1 Feb, Tue 2 Feb 2027: two weekdays each side.
+    expect(spreadOverWeekdays(30, '2027-01-28', '2027-02-02')).toEqual({ '2027-01': 15, '2027-02': 15 });
+    expect(spreadOverWeekdays(8, '2027-01-30', '2027-01-31')).toEqual({ '2027-01': 8 });
+    const spread = spreadOverWeekdays(100, '2027-01-01', '2027-12-31');
+    expect(Object.values(spread).reduce((a, b) => a + b, 0)).toBeCloseTo(100, 9);
+  });
+});

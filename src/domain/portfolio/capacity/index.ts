@@ -1,3 +1,4 @@
 export * from './capacity.js';
 export * from './heat-map.js';
 export * from './months.js';
+export * from './spread.js';

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, NumberInput, Skeleton, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, NumberInput, Skeleton, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { IconUsersGroup } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -53,7 +53,7 @@ export function DemandTab() {
         Resource demand
       </Title>
       <Text size="sm" c="dimmed">
-        Hours this project needs from each role, by month ({shortMonth(months[0]!)} – {shortMonth(months.at(-1)!)}, its planned dates). They count against the roles&apos; capacity on the portfolio&apos;s Capacity tab.
+        Hours this project needs from each role, by month ({shortMonth(months[0]!)} – {shortMonth(months.at(-1)!)}, its planned dates). They count against the roles&apos; capacity on the portfolio&apos;s Capacity tab. Where a resource of the plan stands for a role, its assignments count instead of the estimate.
       </Text>
       {outside && (
         <Alert color="yellow" p="xs">
@@ -89,6 +89,36 @@ export function DemandTab() {
 }
 
 function DemandRow({ sheet, months, editable, orgId, projectId }: { sheet: DemandSheet; months: string[]; editable: boolean; orgId: string; projectId: string }) {
+  if (sheet.plan) return <PlanRow sheet={sheet} plan={sheet.plan} months={months} />;
+  return <EstimateRow sheet={sheet} months={months} editable={editable} orgId={orgId} projectId={projectId} />;
+}
+
+/** A role the plan's assignments already give: read from the plan, not typed. */
+function PlanRow({ sheet, plan, months }: { sheet: DemandSheet; plan: Record<string, number>; months: string[] }) {
+  return (
+    <Table.Tr>
+      <Table.Th scope="row" fw={500} fz="sm">
+        {sheet.roleName}
+        <Badge ml={6} size="xs" variant="light" title="A resource of the plan stands for this role: its assignments count, not the estimate">
+          from the plan
+        </Badge>
+      </Table.Th>
+      {months.map((m) => (
+        <Table.Td key={m}>
+          <Text size="sm" ta="right">
+            {plan[m] ? Math.round(plan[m]) : '–'}
+          </Text>
+        </Table.Td>
+      ))}
+      <Table.Td ta="right" fw={600} fz="sm" style={{ whiteSpace: 'nowrap' }}>
+        {Math.round(sheet.total)} h
+      </Table.Td>
+      <Table.Td />
+    </Table.Tr>
+  );
+}
+
+function EstimateRow({ sheet, months, editable, orgId, projectId }: { sheet: DemandSheet; months: string[]; editable: boolean; orgId: string; projectId: string }) {
   const [draft, setDraft] = useState<Record<string, number>>(sheet.hours);
   const { putDemand } = useCapacityMutations(orgId);
   const dirty = months.some((m) => (draft[m] ?? 0) !== (sheet.hours[m] ?? 0));
