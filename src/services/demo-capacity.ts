@@ -2,6 +2,7 @@ import type { CalendarDate } from '../domain/calendar-date.js';
 import type { OrganisationId } from '../domain/ids.js';
 import { addMonths, monthOf, monthsBetween } from '../domain/portfolio/capacity/index.js';
 import { createPerson, createRole, putProjectDemand } from './capacity.js';
+import { updateResource } from './schedule-edits.js';
 import type { ServiceContext } from './context.js';
 import type { Rng } from './demo-prng.js';
 
@@ -30,6 +31,19 @@ const MIX: Record<string, [string, number][]> = {
   GRID: [['ENG', 0.35], ['FIELD', 0.35], ['PM', 0.12], ['DATA', 0.08], ['DEV', 0.1]],
   CXD: [['DEV', 0.45], ['BA', 0.2], ['PM', 0.12], ['DATA', 0.13], ['ENG', 0.1]],
   BIZ: [['BA', 0.35], ['PM', 0.2], ['DEV', 0.25], ['FIELD', 0.2]],
+};
+
+/** The demo plans' own people stand for the roles (contractors and vendors stay outside them). */
+const PLAN_RESOURCE_ROLES: Record<string, string> = {
+  'Project manager': 'PM',
+  'Cable engineers': 'ENG',
+  'Civil design engineers': 'ENG',
+  'Control engineers': 'ENG',
+  'Substation electrical team': 'ENG',
+  'Cable jointers': 'FIELD',
+  'Survey team': 'FIELD',
+  'OT systems engineers': 'DEV',
+  'OT security analyst': 'DATA',
 };
 
 /** Internal labour is about a quarter of a budget, at about £85 an hour (minor units are pence). */
@@ -64,6 +78,13 @@ export async function seedCapacity(ctx: ServiceContext, organisationId: Organisa
       });
       people++;
     }
+  }
+
+  // The planned projects' own resources stand for roles: their assignments become their demand.
+  const planResources = await ctx.db.selectFrom('scheduleResource').select(['id', 'projectId', 'name', 'version']).where('organisationId', '=', organisationId).orderBy('id').execute();
+  for (const r of planResources) {
+    const code = PLAN_RESOURCE_ROLES[r.name];
+    if (code) await updateResource(ctx, r.projectId, r.id, { version: r.version, roleId: roleIds.get(code)! });
   }
 
   const projects = await ctx.db

@@ -5,7 +5,7 @@ import { RiskListQuery, TrendQuery } from '../../src/api/schemas/raid.schema.js'
 import { systemActor, type ServiceContext } from '../../src/services/context.js';
 import { listRisks, riskTrend } from '../../src/services/raid-risks.js';
 import { listScoringModels, rankProjects } from '../../src/services/portfolio-scoring.js';
-import { capacityMap } from '../../src/services/capacity.js';
+import { capacityMap, planDemandOf } from '../../src/services/capacity.js';
 import type { PortfolioId } from '../../src/domain/ids.js';
 import { DEMO_ORGANISATION, demoEmail, seedDemo, type SeedDemoResult } from '../../src/services/demo-seed.js';
 import type { Store } from '../../src/store/database.js';
@@ -394,6 +394,10 @@ for (const dialect of DIALECTS) {
       expect(map.hotspots.length).toBeGreaterThanOrEqual(3);
       expect(cells.filter((c) => c.utilisation !== null && c.utilisation < 0.85).length).toBeGreaterThanOrEqual(10);
       for (const h of map.hotspots) expect(cells.find((c) => c.month === h.month && c.overBy === h.overBy)!.projects.length).toBeGreaterThanOrEqual(2);
+      // The planned projects' own people stand for roles, so their plans give their demand.
+      const planned = await first.db.selectFrom('project').select('id').where('code', 'in', ['RS-401', 'SG-101', 'RS-403']).execute();
+      const fromPlans = await planDemandOf(first.db, planned.map((p) => p.id));
+      expect(fromPlans.size).toBe(3);
     });
 
     it('refuses to seed a second time', async () => {
