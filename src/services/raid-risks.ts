@@ -393,7 +393,9 @@ export async function riskTrend(ctx: ServiceContext, query: TrendQuery): Promise
   const days = sampleDays(query.from, query.to, query.stepDays);
   if (days.length > 1000) throw invalid([{ field: 'stepDays', reason: `gives ${days.length} points; at most 1000 (use a longer step)` }]);
   const base = await riskQuery(ctx, { ...query, include: query.include });
-  const ids = (await base.q.execute()).map((r) => r.id);
+  const rows = await base.q.execute();
+  const ids = rows.map((r) => r.id);
+  const byId = new Map(rows.map((r) => [r.id as string, r] as const));
   const reviews = ids.length ? await ctx.db.selectFrom('raidRiskReview').selectAll().where('riskId', 'in', ids).execute() : [];
   const points = exposureTrend(
     base.matrix,
@@ -406,7 +408,7 @@ export async function riskTrend(ctx: ServiceContext, query: TrendQuery): Promise
     })),
     days,
   );
-  return { points };
+  return { points: points.map((p) => ({ ...p, top: p.top.map((t) => ({ ...t, ref: ref(byId.get(t.riskId)!.number), title: byId.get(t.riskId)!.title })) })) };
 }
 
 /**

@@ -66,6 +66,16 @@ describe.skipIf(!hasChromium)('risks and issues', () => {
     await trend.getByText('Exposure rose from 0 to 24 over the last three months; 2 open risks now, 24 after response.').waitFor();
     await trend.locator('label', { hasText: '6 m' }).click();
     await trend.getByText(risen).waitFor();
+    // A click on the chart names the risks behind that day; each opens its record.
+    const chart = trend.getByRole('img', { name: `Exposure trend: ${risen}` });
+    const box = (await chart.boundingBox())!;
+    // The plot ends 16 px from the right: click just inside it, on today.
+    await chart.click({ position: { x: box.width - 17, y: box.height / 2 } });
+    const behind = trend.getByRole('group', { name: /^Risks behind / });
+    await behind.getByText(/2 open, exposure 24/).waitFor();
+    await behind.getByRole('button', { name: /Copywriter unavailable · 4/ }).click();
+    await page.getByRole('dialog', { name: /Copywriter unavailable/ }).waitFor();
+    await page.keyboard.press('Escape');
     await cell.click();
     await page.getByRole('button', { name: /Cell P4 × I5/ }).waitFor();
     await expect.poll(() => table.locator('tbody tr').count()).toBe(1);

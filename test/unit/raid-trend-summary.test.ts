@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { trendSummary, trendWindow } from '../../web/src/pages/raid/trend-summary.js';
 
-const point = (date: string, exposure: number, open: number, residualExposure = exposure) => ({ date, open, exposure, residualExposure, byBand: {} });
+const point = (date: string, exposure: number, open: number, residualExposure = exposure) => ({ date, open, exposure, residualExposure, byBand: {}, top: [] });
 
 describe('the exposure trend chart', () => {
   it('covers the same day months back, or the last day of a shorter month, weekly', () => {

@@ -243,7 +243,17 @@ export const TrendQuery = z.strictObject({
 });
 export type TrendQuery = z.infer<typeof TrendQuery>;
 export const Trend = z.object({
-  points: z.array(z.object({ date: z.string(), open: z.number().int(), exposure: z.number(), residualExposure: z.number(), byBand: z.record(z.string(), z.number().int()) })),
+  points: z.array(
+    z.object({
+      date: z.string(),
+      open: z.number().int(),
+      exposure: z.number(),
+      residualExposure: z.number(),
+      byBand: z.record(z.string(), z.number().int()),
+      /** The open risks behind the point, highest score first (at most five). */
+      top: z.array(z.object({ riskId: Uuid, ref: z.string(), title: z.string(), score: z.number() })),
+    }),
+  ),
 });
 export type Trend = z.infer<typeof Trend>;
 

@@ -122,6 +122,8 @@ describe('exposure over time', () => {
       [1, 4, 4],
     ]);
     expect(points[2]!.byBand).toEqual({ Low: 0, Medium: 0, High: 1, Critical: 1 });
+    // Each point names the risks behind it, highest score first.
+    expect(points.map((p) => p.top.map((t) => `${t.riskId}:${t.score}`))).toEqual([[], ['a:12'], ['b:20', 'a:12'], ['b:20', 'a:4'], ['a:4']]);
   });
 
   it('samples days by step and always ends on the last day', () => {

@@ -19,7 +19,12 @@ export type ExposurePoint = {
   readonly residualExposure: number;
   /** Open risks per band name. */
   readonly byBand: Readonly<Record<string, number>>;
+  /** The open risks behind the point, highest score first (at most {@link TOP_PER_POINT}). */
+  readonly top: readonly { readonly riskId: string; readonly score: number }[];
 };
+
+/** How many of a point's risks it names (the chart's click-through lists them). */
+export const TOP_PER_POINT = 5;
 
 /**
  * Exposure over time from the risks' review history: at the end of each of `dates`, every
@@ -41,14 +46,17 @@ export function exposureTrend(m: RiskMatrix, reviews: readonly RiskReview[], dat
     let open = 0;
     let exposure = 0;
     let residualExposure = 0;
+    const top: { riskId: string; score: number }[] = [];
     for (const r of latest.values()) {
       if (!r.open) continue;
+      top.push({ riskId: r.riskId, score: r.score });
       open++;
       exposure += r.score;
       residualExposure += r.residualScore ?? r.score;
       byBand[bandOf(m, r.score).name]!++;
     }
-    out.push({ date, open, exposure, residualExposure, byBand });
+    top.sort((a, b) => b.score - a.score || (a.riskId < b.riskId ? -1 : 1));
+    out.push({ date, open, exposure, residualExposure, byBand, top: top.slice(0, TOP_PER_POINT) });
   }
   return out;
 }

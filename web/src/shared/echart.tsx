@@ -16,6 +16,8 @@ type Props = {
   label: string;
   /** A click on a mark: the series' data index. */
   onClick?: (dataIndex: number) => void;
+  /** A click anywhere in the plot: the x-axis value under the pointer (for lines too thin to hit). */
+  onPlotClick?: (x: number) => void;
 };
 
 /**
@@ -24,17 +26,24 @@ type Props = {
  * component. Options are plain ECharts options; the app's charts give each a title, labelled
  * axes, a legend and tooltips.
  */
-export function EChart({ option, height, label, onClick }: Props) {
+export function EChart({ option, height, label, onClick, onPlotClick }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const click = useRef(onClick);
   click.current = onClick;
+  const plotClick = useRef(onPlotClick);
+  plotClick.current = onPlotClick;
 
   useEffect(() => {
     const el = box.current!;
     const c = echarts.init(el, undefined, { renderer: 'svg' });
     chart.current = c;
     c.on('click', (p) => click.current?.((p as { dataIndex: number }).dataIndex));
+    c.getZr().on('click', (e) => {
+      if (!plotClick.current || !c.containPixel({ gridIndex: 0 }, [e.offsetX, e.offsetY])) return;
+      const [x] = c.convertFromPixel({ gridIndex: 0 }, [e.offsetX, e.offsetY]) as number[];
+      if (x !== undefined && Number.isFinite(x)) plotClick.current(x);
+    });
     const observer = new ResizeObserver(() => c.resize());
     observer.observe(el);
     return () => {

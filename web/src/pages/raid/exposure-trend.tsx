@@ -1,4 +1,4 @@
-import { Group, Paper, SegmentedControl, Skeleton, Text } from '@mantine/core';
+import { Group, Paper, SegmentedControl, Skeleton, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useId, useMemo, useState } from 'react';
 import { useRiskTrend, type RaidLevel, type Trend } from '../../api/raid';
 import type { ChartOption } from '../../shared/echart';
@@ -6,7 +6,7 @@ import { formatDate } from '../../shared/format';
 import { LazyEChart } from '../../shared/lazy-echart';
 import { TREND_SPANS, trendSummary, trendWindow, type TrendSpan } from './trend-summary';
 
-type Props = { level: RaidLevel; include: 'own' | 'escalated' | 'all' };
+type Props = { level: RaidLevel; include: 'own' | 'escalated' | 'all'; /** Opens a risk named under the chart. */ onOpenRisk?: (riskId: string) => void };
 
 const todayText = () => new Date().toISOString().slice(0, 10);
 
@@ -41,8 +41,9 @@ function optionOf(points: Trend['points']): ChartOption {
  * after response, week by week, for the items the register shows. The chart is named by a
  * sentence saying where exposure went, which is also written under it.
  */
-export function ExposureTrend({ level, include }: Props) {
+export function ExposureTrend({ level, include, onOpenRisk }: Props) {
   const [span, setSpan] = useState<TrendSpan>(6);
+  const [picked, setPicked] = useState<number | null>(null);
   const titleId = useId();
   const days = useMemo(() => trendWindow(todayText(), span), [span]);
   const trend = useRiskTrend(level, { ...days, include });
@@ -75,12 +76,44 @@ export function ExposureTrend({ level, include }: Props) {
         <Skeleton h={150} />
       ) : (
         <>
-          <LazyEChart option={option} height={150} label={`Exposure trend: ${summary}`} />
+          <LazyEChart option={option} height={150} label={`Exposure trend: ${summary}`} onPlotClick={(x) => points && setPicked(nearestPoint(points, x))} />
           <Text size="xs" c="dimmed" mt={4} component="figcaption">
-            {summary}
+            {summary} Click the chart to see the risks behind a day.
           </Text>
+          {picked !== null && points?.[picked] && <PointRisks point={points[picked]} onOpenRisk={onOpenRisk} />}
         </>
       )}
     </Paper>
+  );
+}
+
+/** The point whose day is nearest to `x` (milliseconds on the time axis). */
+function nearestPoint(points: Trend['points'], x: number): number | null {
+  let best: number | null = null;
+  let distance = Infinity;
+  points.forEach((p, i) => {
+    const d = Math.abs(Date.parse(`${p.date}T12:00:00Z`) - x);
+    if (d < distance) {
+      best = i;
+      distance = d;
+    }
+  });
+  return best;
+}
+
+/** The risks behind one day of the trend, highest score first, each opening its record. */
+function PointRisks({ point, onOpenRisk }: { point: Trend['points'][number]; onOpenRisk?: (riskId: string) => void }) {
+  return (
+    <Stack gap={2} mt={6} aria-label={`Risks behind ${formatDate(point.date)}`} role="group">
+      <Text size="xs" fw={600}>
+        {formatDate(point.date)}: {point.open} open, exposure {point.exposure}
+        {point.open > point.top.length ? ` (the ${point.top.length} highest)` : ''}
+      </Text>
+      {point.top.map((t) => (
+        <UnstyledButton key={t.riskId} onClick={() => onOpenRisk?.(t.riskId)} fz="xs" c="blue" disabled={!onOpenRisk}>
+          {t.ref} {t.title} · {t.score}
+        </UnstyledButton>
+      ))}
+    </Stack>
   );
 }

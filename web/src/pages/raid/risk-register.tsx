@@ -146,7 +146,7 @@ export function RiskRegister({ level, matrix, may, include }: Props) {
     <div className={classes.layout} ref={layout}>
       <div className={classes.side}>
         <HeatMap data={heat.data} residual={residual} onResidual={(v) => (setResidual(v), setCell(null))} selected={cell} onSelect={setCell} />
-        <ExposureTrend level={level} include={include} />
+        <ExposureTrend level={level} include={include} onOpenRisk={setOpen} />
       </div>
       <Stack gap="xs" className={classes.list}>
         <Group gap="xs" wrap="wrap">
