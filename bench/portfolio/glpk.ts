@@ -37,7 +37,7 @@ export function solveWithGlpk(cp: CompiledPortfolio, milp: SelectionMilp, gap: n
   const t0 = performance.now();
   const r = glpk.solve(lp, { msglev: glpk.GLP_MSG_OFF, mipgap: gap, tmlim: timeLimitSeconds, presol: true });
   const seconds = (performance.now() - t0) / 1000;
-  const status = r.result.status === glpk.GLP_OPT ? 'gap reached' : r.result.status === glpk.GLP_FEAS ? 'time limit' : r.result.status === glpk.GLP_NOFEAS ? 'infeasible' : 'no solution';
+  const status = r.result.status === glpk.GLP_OPT ? 'gap reached' : r.result.status === glpk.GLP_FEAS ? 'stopped, gap not proved' : r.result.status === glpk.GLP_NOFEAS ? 'infeasible' : 'no solution';
   if (r.result.status !== glpk.GLP_OPT && r.result.status !== glpk.GLP_FEAS) return { selected: null, value: NaN, status, seconds, version: glpk.version };
   const chosen = new Int32Array(cp.n).fill(-1);
   for (let c = 0; c < d.numCols; c++) if ((r.result.vars[name(c)] ?? 0) > 0.5) chosen[cp.optCand[milp.optOf[c]!]!] = milp.optOf[c]!;
