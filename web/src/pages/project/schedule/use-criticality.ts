@@ -1,11 +1,12 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useLatestDoneSimulation, useSimulation, type SimulationRun } from '../../../api/simulations';
 import { formatDateTime } from '../../../shared/format';
+import { useQueryParams } from '../../../shared/use-query-params';
 import type { Criticality } from './gantt';
 
 /**
  * Criticality on the Gantt: the project's latest finished simulation run, whether its
- * criticality is shown, and (once shown) each task's index from that run's result, which is
+ * criticality is shown (kept in the URL), and (once shown) each task's index from that run's result, which is
  * fetched once for the whole plan.
  */
 export function useCriticality(projectId: string): {
@@ -17,7 +18,10 @@ export function useCriticality(projectId: string): {
   criticality: Criticality | null;
 } {
   const run = useLatestDoneSimulation(projectId).data ?? null;
-  const [shown, setShown] = useState(false);
+  // In the URL (`?criticality=on`), so a shared link shows the same shading.
+  const { params, update } = useQueryParams();
+  const shown = params.get('criticality') === 'on';
+  const setShown = (on: boolean) => update({ criticality: on ? 'on' : null });
   const withResult = useSimulation(shown && run ? run.id : null).data;
   const runDate = run?.finishedAt ? formatDateTime(run.finishedAt).split(',')[0]! : '';
   const criticality = useMemo<Criticality | null>(() => {
