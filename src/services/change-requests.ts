@@ -260,7 +260,7 @@ export async function takeChangeStep(ctx: ServiceContext, id: string, input: Cha
         note = note || `Goes to the ${authority.level} board: ${authority.reason}.`;
       }
       if (input.step === 'approve') Object.assign(next, await applyApproval(trx, ctx, row, project, input.baselineNumber));
-      if (input.step === 'approve' || input.step === 'reject' || input.step === 'defer') next.decisionId = await logDecision(trx, ctx, row, project, input.step, note);
+      next.decisionId = await recordInDecisionLog(trx, ctx, row, next, project, input.step, note);
       const now = nowIso(ctx);
       const res = await trx
         .updateTable('changeRequest')
@@ -331,27 +331,67 @@ async function applyApproval(trx: Db, ctx: ServiceContext, row: Row, project: Pr
   return { budgetBefore: project.budget, budgetAfter, baselineNumber: number };
 }
 
+/**
+ * Every step lands in the project's decision log, in one entry per request: submitting opens
+ * it (the question the board must answer, its options, the impact), each later step adds a
+ * dated line to it, approval, rejection or deferral decides it, a reassessment reopens it and
+ * a withdrawal supersedes it. Each change of the entry is audited. Returns the entry's id.
+ */
+async function recordInDecisionLog(trx: Db, ctx: ServiceContext, row: Row, next: Row, project: ProjectFacts, step: ChangeStep, note: string): Promise<string | null> {
+  const deciding = step === 'approve' || step === 'reject' || step === 'defer';
+  const existing = row.decisionId ? await trx.selectFrom('raidDecision').selectAll().where('id', '=', row.decisionId).executeTakeFirst() : undefined;
+  if (!existing) {
+    if (step === 'submit' || deciding) return logDecision(trx, ctx, row, project, step === 'submit' ? null : step, note);
+    return row.decisionId;
+  }
+  const line = `${todayOf(ctx)} ${ctx.actor.name}: ${STEP_WORDS[step]}${note ? ` (${note})` : ''}.`;
+  const level = next.authority ?? row.authority ?? 'portfolio';
+  const outcome = { approve: 'Approved', reject: 'Rejected', defer: 'Deferred' } as const;
+  const patch: Partial<typeof existing> = { description: `${existing.description}\n${line}`.slice(-10_000) };
+  if (deciding) {
+    Object.assign(patch, { status: 'decided', decision: `${outcome[step as keyof typeof outcome]} ${ref(row)}`, rationale: note || next.authorityReason || `${outcome[step as keyof typeof outcome]} by the ${level} board`, decidedBy: `${ctx.actor.name} for the ${level} board`, decidedOn: todayOf(ctx) });
+  } else if (step === 'reassess' || step === 'submit') {
+    Object.assign(patch, { status: 'open', decision: '', rationale: '', decidedBy: '', decidedOn: null });
+  } else if (step === 'withdraw') {
+    Object.assign(patch, { status: 'superseded', decision: `Withdrawn: ${ref(row)}`, rationale: note, decidedBy: ctx.actor.name, decidedOn: todayOf(ctx) });
+  }
+  const now = nowIso(ctx);
+  await trx.updateTable('raidDecision').set({ ...patch, version: existing.version + 1, updatedAt: now }).where('id', '=', existing.id).execute();
+  await appendAudit(trx, ctx, { organisationId: row.organisationId, recordType: 'decision', recordId: existing.id, recordLabel: `D-${existing.number} ${existing.title}`, before: existing, after: { ...existing, ...patch, version: existing.version + 1, updatedAt: now } });
+  return existing.id;
+}
+
+/** How a step reads in the decision log. */
+const STEP_WORDS: Record<ChangeStep, string> = {
+  submit: 'submitted',
+  withdraw: 'withdrawn',
+  assess: 'assessed',
+  reassess: 'sent back for reassessment',
+  approve: 'approved',
+  reject: 'rejected',
+  defer: 'deferred',
+  implement: 'implemented',
+};
+
 /** The board's decision, written to the project's decision log, linked to the request and its items. */
-async function logDecision(trx: Db, ctx: ServiceContext, row: Row, project: ProjectFacts, step: 'approve' | 'reject' | 'defer', note: string): Promise<string> {
+async function logDecision(trx: Db, ctx: ServiceContext, row: Row, project: ProjectFacts, step: 'approve' | 'reject' | 'defer' | null, note: string): Promise<string> {
   const scope = await scopeNode({ ...ctx, db: trx }, 'project', project.id);
   const level = row.authority ?? 'portfolio';
-  const outcome = { approve: 'Approved', reject: 'Rejected', defer: 'Deferred' }[step];
+  const outcome = step === null ? null : { approve: 'Approved', reject: 'Rejected', defer: 'Deferred' }[step];
   const impact = [`cost ${row.costImpact >= 0 ? '+' : ''}${row.costImpact} (minor units)`, `finish ${row.scheduleImpactDays >= 0 ? '+' : ''}${row.scheduleImpactDays} working days`].join(', ');
   return insertLogItem(trx, ctx, 'decision', scope, {
     scopeType: 'project',
     scopeId: project.id,
     title: `${ref(row)}: ${row.title}`.slice(0, 200),
-    description: `${row.description}\n\nReason: ${row.reason}\nImpact: ${impact}.`.slice(0, 10_000),
+    description: `${row.description}\n\nReason: ${row.reason}\nImpact: ${impact}.\n${todayOf(ctx)} ${ctx.actor.name}: ${step === null ? 'submitted' : STEP_WORDS[step]}${note ? ` (${note})` : ''}.`.slice(0, 10_000),
     ownerId: (ctx.actor.userId as UserId | null) ?? null,
     due: null,
     escalate: false,
     options: ['Approve', 'Reject', 'Defer'],
     links: [...(JSON.parse(row.links) as { type: string; id: string }[]), { type: 'change-request', id: row.id }],
-    status: 'decided',
-    decision: `${outcome} ${ref(row)}`,
-    rationale: note || row.authorityReason || `${outcome} by the ${level} board`,
-    decidedBy: `${ctx.actor.name} for the ${level} board`,
-    decidedOn: todayOf(ctx),
+    ...(outcome === null
+      ? { status: 'open' }
+      : { status: 'decided', decision: `${outcome} ${ref(row)}`, rationale: note || row.authorityReason || `${outcome} by the ${level} board`, decidedBy: `${ctx.actor.name} for the ${level} board`, decidedOn: todayOf(ctx) }),
   } as never);
 }
 

@@ -156,6 +156,16 @@ for (const dialect of DIALECTS) {
 
       const done = ok<CR>(await step(pm, ids.cr1, { step: 'implement', note: 'Bay energised' }));
       expect(done.steps.map((s) => `${s.fromStatus}→${s.toStatus}`)).toEqual(['draft→submitted', 'submitted→assessed', 'assessed→approved', 'approved→implemented']);
+      // Every step is in the one decision log entry of the request, opened when it was submitted.
+      expect(done.decisionId).toBe(c.decisionId);
+      const entry = ok<{ status: string; description: string }>(await admin.get(`/api/v1/decisions/${c.decisionId}`));
+      expect(entry.status).toBe('decided');
+      expect(entry.description.split('\n').filter((l) => /^\d{4}-\d\d-\d\d /.test(l)).map((l) => l.replace(/^\S+ /, ''))).toEqual([
+        expect.stringMatching(/: submitted\.$/),
+        expect.stringMatching(/: assessed \(Goes to the programme board: .*\)\.$/),
+        'Gil Programme: approved (Worth it for N-1).',
+        'Pat Manager: implemented (Bay energised).',
+      ]);
       expect(done.allowedSteps).toEqual([]);
       const edit = await pm.patch(`/api/v1/change-requests/${ids.cr1}`, { version: done.version, scopeImpact: 'x' });
       expect(edit.statusCode).toBe(409);
