@@ -63,10 +63,26 @@ async function checkSettings(db: Db, portfolioId: string, organisationId: string
   const issues = [];
   const model = await db.selectFrom('scoringModel').select('portfolioId').where('id', '=', settings.modelId as ScoringModelId).executeTakeFirst();
   if (!model || model.portfolioId !== portfolioId) issues.push({ field: 'settings.modelId', reason: "is not a scoring model of this scenario's portfolio" });
-  const projectIds = Object.keys(settings.projects);
-  if (projectIds.length) {
-    const found = new Set((await db.selectFrom('project').select('id').where('portfolioId', '=', portfolioId as PortfolioId).where('id', 'in', projectIds as ProjectId[]).execute()).map((p) => p.id as string));
-    for (const id of projectIds) if (!found.has(id)) issues.push({ field: `settings.projects.${id}`, reason: "is not a project of this scenario's portfolio" });
+  const projects = await db.selectFrom('project').select(['id', 'code']).where('portfolioId', '=', portfolioId as PortfolioId).execute();
+  const inPortfolio = new Map(projects.map((p) => [p.id as string, p.code] as const));
+  for (const [id, o] of Object.entries(settings.projects)) {
+    if (!inPortfolio.has(id)) issues.push({ field: `settings.projects.${id}`, reason: "is not a project of this scenario's portfolio" });
+    for (const key of ['requires', 'excludes'] as const) {
+      (o[key] ?? []).forEach((other, i) => {
+        if (other === id) issues.push({ field: `settings.projects.${id}.${key}.${i}`, reason: 'is the project itself' });
+        else if (!inPortfolio.has(other)) issues.push({ field: `settings.projects.${id}.${key}.${i}`, reason: "is not a project of this scenario's portfolio" });
+      });
+    }
+  }
+  (settings.groups ?? []).forEach((g, i) =>
+    g.members.forEach((m, k) => {
+      if (!inPortfolio.has(m)) issues.push({ field: `settings.groups.${i}.members.${k}`, reason: "is not a project of this scenario's portfolio" });
+    }),
+  );
+  const cycle = requirementCycle(settings.projects);
+  if (!issues.length && cycle) {
+    const codes = [...cycle, cycle[0]!].map((id) => inPortfolio.get(id) ?? id);
+    throw new PharosError('cycle', `settings.projects: the projects' requirements form a cycle: ${codes.join(' → ')}`, { issues: [{ field: `settings.projects.${cycle[0]}.requires`, reason: `cycle ${codes.join(' → ')}` }] });
   }
   const roleIds = Object.keys(settings.capacityFactors);
   if (roleIds.length) {
@@ -74,6 +90,32 @@ async function checkSettings(db: Db, portfolioId: string, organisationId: string
     for (const id of roleIds) if (!found.has(id)) issues.push({ field: `settings.capacityFactors.${id}`, reason: 'is not a role of this organisation' });
   }
   if (issues.length) throw invalid(issues);
+}
+
+/** A cycle among the projects' `requires` (ids, first not repeated), or null; walked without recursion. */
+function requirementCycle(projects: ScenarioSettings['projects']): string[] | null {
+  const state = new Map<string, 1 | 2>();
+  for (const start of Object.keys(projects)) {
+    if (state.has(start)) continue;
+    const stack: { id: string; next: number }[] = [{ id: start, next: 0 }];
+    state.set(start, 1);
+    while (stack.length) {
+      const top = stack[stack.length - 1]!;
+      const needs = projects[top.id]?.requires ?? [];
+      if (top.next >= needs.length) {
+        state.set(top.id, 2);
+        stack.pop();
+        continue;
+      }
+      const n = needs[top.next++]!;
+      if (state.get(n) === 1) return stack.slice(stack.findIndex((f) => f.id === n)).map((f) => f.id);
+      if (!state.has(n)) {
+        state.set(n, 1);
+        stack.push({ id: n, next: 0 });
+      }
+    }
+  }
+  return null;
 }
 
 export async function listScenarios(ctx: ServiceContext, portfolioId: PortfolioId): Promise<Scenario[]> {
@@ -200,8 +242,15 @@ async function inputsOf(db: Db, row: PortfolioScenarioTable): Promise<Inputs> {
     plannedFinish: p.plannedFinish,
     demand: byCode(demand.get(p.id) ?? {}, roleCode) as ScenarioProject['demand'],
   }));
+  const codes = (ids: readonly string[] | undefined) => ids?.flatMap((id) => (codeOf.has(id) ? [codeOf.get(id)!] : []));
+  const overrides = Object.fromEntries(Object.entries(settings.projects).flatMap(([id, o]) => (codeOf.has(id) ? [[codeOf.get(id)!, { ...o, requires: codes(o.requires), excludes: codes(o.excludes) }]] : [])));
   const built = buildScenarioModel(
-    { ...settings, projects: byCode(settings.projects, codeOf) as ScenarioSettings['projects'], capacityFactors: byCode(settings.capacityFactors, roleCode) as Record<string, number> },
+    {
+      ...settings,
+      projects: overrides,
+      capacityFactors: byCode(settings.capacityFactors, roleCode) as Record<string, number>,
+      groups: (settings.groups ?? []).map((g) => ({ ...g, members: codes(g.members) ?? [] })),
+    },
     scenarioProjects,
     Object.fromEntries(capacities.map((c) => [c.role.code, c.months.map((m) => m.hours)])),
   );

@@ -149,6 +149,26 @@ for (const dialect of DIALECTS) {
       expect(await state(ids.B)).toBe('active');
     });
 
+    it('honours dependencies and alternatives: a project needing one that cannot be funded is out, a group funds at most one; a cycle is refused', async () => {
+      const cyclic = await pfMgr.post(`/api/v1/portfolios/${ids.pf}/scenarios`, { name: 'Loop', settings: settings({ projects: { [ids.A]: { requires: [ids.B] }, [ids.B]: { requires: [ids.A] } } }) });
+      expect(cyclic.statusCode).toBe(cyclic.json().status);
+      expect(cyclic.json()).toMatchObject({ code: 'cycle', detail: "settings.projects: the projects' requirements form a cycle: A → B → A" });
+      const self = await pfMgr.post(`/api/v1/portfolios/${ids.pf}/scenarios`, { name: 'Self', settings: settings({ projects: { [ids.A]: { excludes: [ids.A] } } }) });
+      expect(self.json().issues).toEqual([{ field: `settings.projects.${ids.A}.excludes.0`, reason: 'is the project itself' }]);
+      let s = ok<Scenario>(
+        await pfMgr.post(`/api/v1/portfolios/${ids.pf}/scenarios`, {
+          name: 'Rules',
+          settings: settings({ budget: { kind: 'total', amount: 400_000 }, projects: { [ids.E]: { requires: [ids.F] } }, groups: [{ name: 'A or B', members: [ids.A, ids.B] }] }),
+        }),
+        201,
+      );
+      s = ok<Scenario>(await pfMgr.post(`/api/v1/scenarios/${s.id}/run`, { version: s.version }));
+      // E needs F, which has no budget and is not considered; of A and B only the better, A.
+      expect(s.result!.selected.map((x) => x.code).sort()).toEqual(['A', 'C', 'D']);
+      expect(s.result!.notes.some((n) => /^E: needs F, which is not considered \(it has no budget yet/.test(n))).toBe(true);
+      expect(s.result!.leftOut.find((l) => l.code === 'B')!.reason).toMatch(/group "A or B"/);
+    });
+
     it('changing the settings drops the result, which must be run again before comparing', async () => {
       let s = ok<Scenario>(await pfMgr.post(`/api/v1/portfolios/${ids.pf}/scenarios`, { name: 'Redo', settings: settings() }), 201);
       s = ok<Scenario>(await pfMgr.post(`/api/v1/scenarios/${s.id}/run`, { version: s.version }));

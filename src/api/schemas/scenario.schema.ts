@@ -25,9 +25,18 @@ export const ScenarioSettings = z.strictObject({
         inclusion: z.enum(INCLUSIONS).optional(),
         shiftMonths: z.number().int('must be a whole number').min(-24, 'must be at least -24').max(24, 'must be at most 24').optional(),
         costFactor: Factor.optional(),
+        /** Projects it needs (funded only with each of them). */
+        requires: z.array(Uuid).max(50, 'must have at most 50 projects').optional(),
+        /** Projects it cannot be funded with. */
+        excludes: z.array(Uuid).max(50, 'must have at most 50 projects').optional(),
       }),
     )
     .default({}),
+  /** Alternatives: at most `max` (default 1) of the members are funded. */
+  groups: z
+    .array(z.strictObject({ name: Name, members: z.array(Uuid).min(2, 'must have at least 2 projects').max(100, 'must have at most 100 projects'), max: z.number().int().min(1, 'must be at least 1').default(1) }))
+    .max(50, 'must have at most 50 groups')
+    .default([]),
 });
 export type ScenarioSettingsInput = z.infer<typeof ScenarioSettings>;
 

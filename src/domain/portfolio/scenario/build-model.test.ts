@@ -91,6 +91,18 @@ describe('a scenario as the optimiser model', () => {
     expect(notes.undated).toEqual(['no planned dates: taken as 12 months from 2027-01']);
   });
 
+  it('passes dependencies and groups on, and rules out a project that needs one the scenario cannot offer', () => {
+    const { model, notes } = buildScenarioModel(
+      settings({ projects: { A: { requires: ['B'], excludes: ['C'] }, D: { requires: ['nobudget'] } }, groups: [{ name: 'B or C', members: ['B', 'C', 'gone'] }] }),
+      [project({ id: 'A' }), project({ id: 'B' }), project({ id: 'C' }), project({ id: 'D' }), project({ id: 'nobudget', budget: null })],
+      {},
+    );
+    expect(model.candidates.find((c) => c.id === 'A')).toMatchObject({ requires: ['B'], excludes: ['C'] });
+    expect(model.candidates.find((c) => c.id === 'D')).toMatchObject({ mustNot: true });
+    expect(notes.D![0]).toMatch(/^needs nobudget, which is not considered \(it has no budget yet/);
+    expect(model.groups).toEqual([{ id: '"B or C"', name: 'B or C', members: ['B', 'C'], max: 1 }]);
+  });
+
   it('gives the optimiser a model it solves, whose selection fits every budget and capacity row', async () => {
     const projects = Array.from({ length: 8 }, (_, i) =>
       project({ id: `P${i}`, value: 20 + 9 * i, budget: (40_000 + 13_000 * i) * 100, plannedStart: `2027-0${1 + (i % 4)}-01`, plannedFinish: `2027-0${3 + (i % 4)}-28`, demand: { dev: { [`2027-0${1 + (i % 4)}`]: 60 + 10 * i } } }),

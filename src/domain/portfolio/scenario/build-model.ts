@@ -119,6 +119,27 @@ export function buildScenarioModel(settings: ScenarioSettings, projects: readonl
       mustNot: inclusion === 'never',
     });
   }
+  // Dependencies and alternatives among the projects the optimiser sees: a project that needs one
+  // it cannot fund cannot be funded either; exclusions and group members outside drop out.
+  const offered = new Set(candidates.map((c) => c.id));
+  const skippedIds = new Set(skipped.map((s) => s.projectId));
+  for (const c of candidates as { -readonly [K in keyof Candidate]: Candidate[K] }[]) {
+    const o = settings.projects[c.id] ?? {};
+    const missing = (o.requires ?? []).filter((r) => !offered.has(r));
+    if (missing.length) {
+      c.mustNot = true;
+      c.mustDo = false;
+      notes[c.id] = [...(notes[c.id] ?? []), `needs ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not considered (${missing.map((m) => (skippedIds.has(m) ? skipped.find((s) => s.projectId === m)!.reason : 'not in the portfolio')).join('; ')}): it cannot be funded`];
+    }
+    const requires = (o.requires ?? []).filter((r) => offered.has(r));
+    const excludes = (o.excludes ?? []).filter((r) => offered.has(r));
+    if (requires.length) c.requires = requires;
+    if (excludes.length) c.excludes = excludes;
+  }
+  const groups = (settings.groups ?? [])
+    // The group's name is its id, so the optimiser's sentences name it ("group A or B is full").
+    .map((g, i, all) => ({ id: all.findIndex((x) => x.name === g.name) === i ? `"${g.name}"` : `"${g.name}" (${i + 1})`, name: g.name, members: g.members.filter((m) => offered.has(m)), max: g.max ?? 1 }))
+    .filter((g) => g.members.length > g.max);
   const scaled: Record<string, number[]> = {};
   for (const [role, row] of Object.entries(capacity)) {
     const f = settings.capacityFactors[role] ?? 1;
@@ -129,6 +150,7 @@ export function buildScenarioModel(settings: ScenarioSettings, projects: readonl
     ...(settings.budget.kind === 'total' ? { budgetTotal: settings.budget.amount } : { budget: periods.map(() => settings.budget.amount) }),
     capacity: scaled,
     candidates,
+    ...(groups.length ? { groups } : {}),
   };
   return { model, running, skipped, notes, periods };
 }

@@ -11,7 +11,14 @@ export type ProjectOverride = {
   shiftMonths?: number;
   /** Its cost times this (1.2: 20% dearer). */
   costFactor?: number;
+  /** Projects it needs: funded only if each of these is funded too. */
+  requires?: string[];
+  /** Projects it cannot be funded with. */
+  excludes?: string[];
 };
+
+/** Alternatives: at most `max` (default 1) of the members are funded. */
+export type ScenarioGroup = { name: string; members: string[]; max?: number };
 
 /** What a scenario changes, and the horizon it optimises over. */
 export type ScenarioSettings = {
@@ -28,4 +35,6 @@ export type ScenarioSettings = {
   capacityFactors: Record<string, number>;
   /** Per project id. */
   projects: Record<string, ProjectOverride>;
+  /** Mutually exclusive groups of projects. */
+  groups?: ScenarioGroup[];
 };

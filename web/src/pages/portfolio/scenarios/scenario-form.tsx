@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, MultiSelect, NumberInput, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { MonthPickerInput } from '@mantine/dates';
 import { useState } from 'react';
 import type { Role } from '../../../api/capacity';
@@ -22,7 +22,7 @@ type Props = {
 };
 
 export function defaultSettings(modelId: string, startMonth: string): ScenarioSettingsInput {
-  return { modelId, startMonth, months: 24, budget: { kind: 'total', amount: 10_000_000 }, maxDelayMonths: 3, capacityFactors: {}, projects: {} };
+  return { modelId, startMonth, months: 24, budget: { kind: 'total', amount: 10_000_000 }, maxDelayMonths: 3, capacityFactors: {}, projects: {}, groups: [] };
 }
 
 /**
@@ -39,7 +39,7 @@ export function ScenarioForm({ scenario, models, roles, projects, editable, savi
   const override = (id: string, patch: Partial<NonNullable<ScenarioSettingsInput['projects'][string]>>) => {
     const next = { ...s.projects, [id]: { ...s.projects[id], ...patch } };
     const o = next[id]!;
-    if ((o.inclusion ?? 'auto') === 'auto' && !o.shiftMonths && (o.costFactor ?? 1) === 1) delete next[id];
+    if ((o.inclusion ?? 'auto') === 'auto' && !o.shiftMonths && (o.costFactor ?? 1) === 1 && !o.requires?.length && !o.excludes?.length) delete next[id];
     set({ projects: next });
   };
   const clean = (d: Draft): Draft => ({ ...d, settings: { ...d.settings, projects: Object.fromEntries(Object.entries(d.settings.projects).filter(([id]) => known.has(id))) } });
@@ -92,7 +92,10 @@ export function ScenarioForm({ scenario, models, roles, projects, editable, savi
       <Text size="sm" fw={600}>
         Projects
       </Text>
-      <Table.ScrollContainer minWidth={520} mah={260}>
+      <Text size="xs" c="dimmed">
+        Per project: who decides, the projects it needs (funded only with them), and a shift of its planned start in months.
+      </Text>
+      <Table.ScrollContainer minWidth={720} mah={260}>
         <Table verticalSpacing={2} aria-label="Projects in this scenario">
           <Table.Tbody>
             {projects.map((p) => (
@@ -114,6 +117,18 @@ export function ScenarioForm({ scenario, models, roles, projects, editable, savi
                       { value: 'never', label: 'Never' },
                     ]}
                     disabled={!editable}
+                  />
+                </Table.Td>
+                <Table.Td w={200}>
+                  <MultiSelect
+                    size="xs"
+                    aria-label={`${p.code} needs`}
+                    placeholder={s.projects[p.id]?.requires?.length ? undefined : 'needs…'}
+                    data={projects.filter((q) => q.id !== p.id).map((q) => ({ value: q.id, label: q.code }))}
+                    value={s.projects[p.id]?.requires ?? []}
+                    onChange={(v) => override(p.id, { requires: v.length ? v : undefined })}
+                    disabled={!editable}
+                    clearable
                   />
                 </Table.Td>
                 <Table.Td w={120}>
