@@ -166,7 +166,7 @@ export async function putScenario(ctx: ServiceContext, id: string, input: Scenar
   return ctx.db.transaction().execute(async (trx) => {
     const before = (await load(trx, id))!;
     assertVersion('the scenario', before.version, input.version, scenarioFromRow(before));
-    if (before.status !== 'draft') throw new PharosError('invalid-transition', `status: scenario "${before.name}" is ${before.status}; copy it to change it`, { issues: [{ field: 'status', reason: `is ${before.status}` }] });
+    if (before.status !== 'draft') throw new PharosError('invalid-transition', `status: scenario "${before.name}" is ${before.status}; copy it (Copy) to try something else`, { issues: [{ field: 'status', reason: `is ${before.status}` }] });
     const settings = JSON.stringify(input.settings);
     const changed = settings !== before.settings;
     const set = { name: input.name, description: input.description, settings, ...(changed ? { result: null, runAt: null, runBy: null } : {}), version: before.version + 1, updatedAt: nowIso(ctx) };

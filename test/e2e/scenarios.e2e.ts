@@ -79,6 +79,11 @@ describe.skipIf(!hasChromium)('portfolio scenarios', () => {
     expect(await state('CX-001')).toBe('on-hold');
     expect(await state('CX-002')).toBe('active');
     expect(await state('DIG-010')).toBe('active');
+
+    // The plan of record cannot change; a copy of it can.
+    await page.getByRole('button', { name: 'Copy' }).click();
+    await page.getByRole('heading', { name: /^Lean 2027 \(copy\)/ }).waitFor();
+    await page.getByRole('button', { name: 'Run the optimiser' }).waitFor();
   });
 
   it('a viewer reads the scenarios but cannot run or publish them', async () => {

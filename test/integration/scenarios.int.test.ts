@@ -13,6 +13,7 @@ type Result = {
   infeasibility: { message: string }[];
   budget: { totalUse: number; totalLimit: number | null };
   capacity: { code: string; use: number[]; limit: number[] }[];
+  notes: string[];
 };
 type Scenario = { id: string; version: number; status: string; decisionId: string | null; result: Result | null };
 

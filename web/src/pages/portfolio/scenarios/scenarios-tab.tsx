@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Card, Group, Modal, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { IconPlayerPlay, IconPlus, IconRosetteDiscountCheck, IconScale } from '@tabler/icons-react';
+import { IconCopy, IconPlayerPlay, IconPlus, IconRosetteDiscountCheck, IconScale } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { isApiError } from '../../../api/client';
@@ -149,6 +149,16 @@ export function ScenariosTab() {
           </Badge>
         </Title>
         <Group>
+          {mayManage && (
+            <Button
+              variant="default"
+              leftSection={<IconCopy size={16} />}
+              loading={m.create.isPending}
+              onClick={() => m.create.mutate({ name: `${selected.name} (copy)`.slice(0, 200), description: selected.description, settings: selected.settings }, { onSuccess: (copy) => setParam('scenario', copy.id) })}
+            >
+              Copy
+            </Button>
+          )}
           {mayManage && selected.status === 'draft' && (
             <Button leftSection={<IconPlayerPlay size={16} />} loading={m.run.isPending} onClick={() => m.run.mutate({ id: selected.id, version: selected.version })}>
               {selected.result ? 'Run again' : 'Run the optimiser'}
