@@ -68,7 +68,7 @@ describe('the pharos command on a SQLite file', () => {
   it('migrate creates the schema, then says it is up to date', async () => {
     const first = await pharos(['migrate', ...db]);
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stdout).toMatch(/Applied 5 migrations \(0001-foundation, 0002-schedule, 0003-raid, 0004-change-control, 0005-risk-simulation\)/);
+    expect(first.stdout).toMatch(/Applied 8 migrations \(0001-foundation, 0002-schedule, 0003-raid, 0004-change-control, 0005-risk-simulation, 0006-portfolio-scoring, 0007-capacity, 0008-portfolio-scenarios\)/);
     expect(existsSync(join(dir, 'pharos.db'))).toBe(true);
     const again = await pharos(['migrate'], { env: { PHAROS_DATABASE_URL: url } });
     expect(again.code, again.stderr).toBe(0);
