@@ -58,6 +58,14 @@ describe.skipIf(!hasChromium)('portfolio prioritisation', () => {
     await page.getByText(/DIG-010 is \d+\.\d points above/).waitFor();
     await page.getByText(/Financial value: \+\d+\.\d in favour of DIG-010/).waitFor();
     await page.keyboard.press('Escape');
+    // Any two projects: the gap split by criterion.
+    const pair = page.getByRole('region', { name: 'Why is one project above another?' });
+    await pair.getByRole('combobox', { name: 'Project', exact: true }).click();
+    await page.getByRole('option', { name: /CX-002 Mobile app refresh/ }).click();
+    await pair.getByRole('combobox', { name: 'Against', exact: true }).click();
+    await page.getByRole('option', { name: /DIG-010 Data platform/ }).click();
+    await pair.getByText(/^DIG-010 is \d+\.\d points above CX-002/).waitFor();
+    expect(page.url()).toMatch(/[?&]a=.*&b=/);
     await page.getByRole('img', { name: /Bubble chart of each project's score against its open risk exposure/ }).waitFor();
     await e2e.screenshot(page, 'portfolio-prioritisation-laptop');
 

@@ -83,7 +83,27 @@ describe.skipIf(!hasChromium)('portfolio scenarios', () => {
     // The plan of record cannot change; a copy of it can.
     await page.getByRole('button', { name: 'Copy' }).click();
     await page.getByRole('heading', { name: /^Lean 2027 \(copy\)/ }).waitFor();
-    await page.getByRole('button', { name: 'Run the optimiser' }).waitFor();
+    // Alternatives: CX-002 or DIG-010, not both; the better one (DIG-010) is funded alone.
+    await page.getByRole('button', { name: 'Add alternatives' }).click();
+    await page.getByLabel('Projects', { exact: true }).first().click({ force: true });
+    await page.getByRole('option', { name: 'CX-002', exact: true }).click();
+    await page.getByRole('option', { name: 'DIG-010', exact: true }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('button', { name: 'Run the optimiser' }).click();
+    await page.getByRole('table', { name: 'Funded projects' }).waitFor();
+    await page.getByText('80.0', { exact: true }).first().waitFor();
+    await page.getByRole('table', { name: 'Projects left out' }).getByText(/group "Alternatives 1"/).first().waitFor();
+    // Drag a bar with the mouse: two months later, the move is offered for applying.
+    const dragged = page.getByRole('button', { name: /^DIG-010: from 2027-04/ });
+    await dragged.scrollIntoViewIfNeeded();
+    const box = (await dragged.boundingBox())!;
+    await page.mouse.move(box.x + 10, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 10 + 44, box.y + box.height / 2, { steps: 4 });
+    await page.mouse.move(box.x + 10 + 88, box.y + box.height / 2, { steps: 4 });
+    await page.mouse.up();
+    await page.getByText('Moved: DIG-010 to 2027-06.').waitFor();
   });
 
   it('a viewer reads the scenarios but cannot run or publish them', async () => {

@@ -9,6 +9,7 @@ import { ErrorPanel } from '../../../shared/error-panel';
 import { usePortfolioContext } from '../portfolio-context';
 import { useQueryParams } from '../../../shared/use-query-params';
 import { BubbleChart } from './bubble-chart';
+import { PairCompare } from './pair-compare';
 import { ModelEditor } from './model-editor';
 import { ModelSummary } from './model-summary';
 import { RankingTable } from './ranking-table';
@@ -116,6 +117,7 @@ export function PrioritisationTab() {
           />
         )}
       </Stack>
+      {rows.length > 1 && <PairCompare model={model} rows={rows} />}
       <BubbleChart rows={rows} currency={organisation?.currency ?? 'GBP'} />
       {editor}
     </Stack>

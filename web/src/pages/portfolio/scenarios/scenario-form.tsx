@@ -42,7 +42,14 @@ export function ScenarioForm({ scenario, models, roles, projects, editable, savi
     if ((o.inclusion ?? 'auto') === 'auto' && !o.shiftMonths && (o.costFactor ?? 1) === 1 && !o.requires?.length && !o.excludes?.length) delete next[id];
     set({ projects: next });
   };
-  const clean = (d: Draft): Draft => ({ ...d, settings: { ...d.settings, projects: Object.fromEntries(Object.entries(d.settings.projects).filter(([id]) => known.has(id))) } });
+  const clean = (d: Draft): Draft => ({
+    ...d,
+    settings: {
+      ...d.settings,
+      projects: Object.fromEntries(Object.entries(d.settings.projects).filter(([id]) => known.has(id))),
+      groups: (d.settings.groups ?? []).map((g) => ({ ...g, members: g.members.filter((m) => known.has(m)) })).filter((g) => g.members.length >= 2),
+    },
+  });
   return (
     <Stack gap="sm">
       <Group grow align="flex-start">
@@ -139,6 +146,37 @@ export function ScenarioForm({ scenario, models, roles, projects, editable, savi
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      <Text size="sm" fw={600}>
+        Alternatives
+      </Text>
+      <Text size="xs" c="dimmed">
+        Groups of projects of which at most a number may be funded (two vendors for one platform, two sites for one depot).
+      </Text>
+      {(s.groups ?? []).map((g, i) => (
+        <Group key={i} align="flex-end" gap="xs">
+          <TextInput size="xs" label="Group" value={g.name} onChange={(e) => set({ groups: s.groups.map((x, k) => (k === i ? { ...x, name: e.currentTarget.value } : x)) })} disabled={!editable} w={180} />
+          <MultiSelect
+            size="xs"
+            label="Projects"
+            data={projects.map((q) => ({ value: q.id, label: q.code }))}
+            value={g.members}
+            onChange={(v) => set({ groups: s.groups.map((x, k) => (k === i ? { ...x, members: v } : x)) })}
+            disabled={!editable}
+            miw={240}
+          />
+          <NumberInput size="xs" label="At most" min={1} value={g.max} onChange={(v) => set({ groups: s.groups.map((x, k) => (k === i ? { ...x, max: Number(v) || 1 } : x)) })} disabled={!editable} w={90} />
+          {editable && (
+            <Button size="xs" variant="subtle" color="red" onClick={() => set({ groups: s.groups.filter((_, k) => k !== i) })}>
+              Remove
+            </Button>
+          )}
+        </Group>
+      ))}
+      {editable && (
+        <Button size="xs" variant="default" w="fit-content" onClick={() => set({ groups: [...(s.groups ?? []), { name: `Alternatives ${(s.groups?.length ?? 0) + 1}`, members: [], max: 1 }] })}>
+          Add alternatives
+        </Button>
+      )}
       {editable && (
         <Group justify="flex-end">
           {onCancel && (
