@@ -3,7 +3,6 @@ import type { ReactNode } from 'react';
 import type { Person, Role } from '../../api/capacity';
 import { DataTable, type Column } from '../../shared/data-table';
 import { absenceRange, fteText, monthsInRole, nextAbsence } from './resources-format';
-import classes from './resources.module.css';
 import { RowActions } from './row-actions';
 
 type Props = {
@@ -96,9 +95,7 @@ export function PeopleTable({ people, roles, day, loading, empty, sort, onSort, 
     columns.push({ key: 'actions', header: '', width: 76, render: (p) => <RowActions label={p.name} onEdit={() => onEdit(p)} onDelete={() => onDelete(p)} /> });
   }
   return (
-    <div className={classes.table}>
-      <DataTable caption="People" columns={columns} rows={sorted} rowKey={(p) => p.id} loading={loading} empty={empty} sort={sort} onSort={onSort} minWidth={860} />
-    </div>
+    <DataTable caption="People" columns={columns} rows={sorted} rowKey={(p) => p.id} loading={loading} empty={empty} sort={sort} onSort={onSort} minWidth={860} />
   );
 }
 
