@@ -16,6 +16,8 @@ import { planFiles, TMP } from './plans.js';
  * percentage lags, levelling delays, progress at a status date, manual and inactive tasks;
  * the same with constraints not honoured; the same backward; the same listed backwards), then saves the hashes
  * (`--save`) or compares them with saved ones (`--check`, exit 1 on any difference).
+ * `--warnings-any-order` hashes the warnings sorted, for a change meant only to reorder them
+ * (save and check with it).
  *
  *   node --import tsx bench/schedule/same-results.ts --save base      # before a change
  *   node --import tsx bench/schedule/same-results.ts --check base     # after it
@@ -27,10 +29,12 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '20260105' },
     save: { type: 'string' },
     check: { type: 'string' },
+    /** Hash the warnings as a set (sorted), for a change that may only reorder them. */
+    'warnings-any-order': { type: 'boolean', default: false },
   },
 });
 if (!values.save === !values.check) {
-  console.error('usage: node --import tsx bench/schedule/same-results.ts (--save NAME | --check NAME) [--sizes 10000,100000,1000000] [--seed n]');
+  console.error('usage: node --import tsx bench/schedule/same-results.ts (--save NAME | --check NAME) [--sizes 10000,100000,1000000] [--seed n] [--warnings-any-order]');
   process.exit(2);
 }
 
@@ -94,7 +98,8 @@ function hashResult(r: ScheduleResult): string {
     h.update(a.constructor.name);
     h.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
   }
-  h.update(JSON.stringify([r.projectStart, r.projectFinish, r.warnings]));
+  const warnings = values['warnings-any-order'] ? r.warnings.map((w) => JSON.stringify(w)).sort() : r.warnings;
+  h.update(JSON.stringify([r.projectStart, r.projectFinish, warnings]));
   return h.digest('hex').slice(0, 16);
 }
 

@@ -199,7 +199,7 @@ class IdIndex {
 }
 
 /** How many tasks before a link's successor {@link IdIndex.before} scans for its predecessor. */
-const BEFORE = 16;
+const BEFORE = 32;
 
 /** Reads the tasks and links into a {@link Network}, refusing what cannot be scheduled. */
 export function buildNetwork(input: ScheduleInput): Network {
@@ -424,7 +424,6 @@ function forEachEdge(g: Edges, node: number, visit: (to: number) => void): void 
  * Kahn's algorithm (first in, first out) over the 2n nodes of the active tasks; a cycle is
  * reported with its tasks. The edges of {@link forEachEdge} are written out inline: this
  * runs over every task, and a callback per edge costs more than the rest of the sort.
- * Forward-pass warnings come in this order (see `schedule`).
  */
 export function kahnOrder(g: Edges, tasks: ScheduleInput['tasks']): Int32Array {
   const indegree = indegrees(g);

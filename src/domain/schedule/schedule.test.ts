@@ -239,6 +239,32 @@ describe('constraints', () => {
   });
 });
 
+describe('warnings', () => {
+  it('come in task order, link conflicts first, then slack and deadlines, whatever order the links run in', () => {
+    // Listed C, B, A while the links run A → B → C: the passes take Kahn's order (A, B, C), the
+    // warnings still follow the list. B and C must start on Monday, before A and B can finish.
+    const mso = (date: string) => ({ constraint: 'MSO' as const, constraintDate: at(date) });
+    const tasks = [task('C', 1, mso('2026-01-05T08:00')), task('B', 1, mso('2026-01-05T08:00')), task('A', 2, { deadline: at('2026-01-05T17:00') })];
+    const { result } = plan(tasks, [link('A', 'B'), link('B', 'C')]);
+    expect(result.warnings.map((w) => [w.kind, w.task])).toEqual([
+      ['link-overruled', 'C'],
+      ['link-overruled', 'B'],
+      ['negative-slack', 'B'],
+      ['negative-slack', 'A'],
+      ['missed-deadline', 'A'],
+    ]);
+    // The same plan listed in link order gives the same warnings in that order.
+    const inOrder = plan([...tasks].reverse(), [link('A', 'B'), link('B', 'C')]);
+    expect(inOrder.result.warnings.map((w) => [w.kind, w.task])).toEqual([
+      ['link-overruled', 'B'],
+      ['link-overruled', 'C'],
+      ['negative-slack', 'A'],
+      ['missed-deadline', 'A'],
+      ['negative-slack', 'B'],
+    ]);
+  });
+});
+
 describe('slack and the critical path', () => {
   it('a shorter parallel branch has total and free slack; the longer one is critical', () => {
     const { row } = plan([task('A', 1), task('B', 3), task('C', 1), task('D', 1)], [link('A', 'B'), link('A', 'C'), link('B', 'D'), link('C', 'D')]);

@@ -1,7 +1,7 @@
 import { invalid } from '../errors.js';
 import { shift } from './clocks.js';
 import { formatLocalDateTime, type LocalMinute } from './local-time.js';
-import { buildNetwork, CONSTRAINT_CODE, kahnOrder, type Network } from './network.js';
+import { buildNetwork, CONSTRAINT_CODE, type Network } from './network.js';
 import { backwardPass, type Counts, type ForwardDates, forwardPass, type PassOptions } from './passes.js';
 import { FIXED_COMPLETE, planArrays, type PlanArrays } from './plan-arrays.js';
 import type { ScheduleInput, ScheduleResult, ScheduleWarning } from './types.js';
@@ -77,7 +77,7 @@ export function schedule(input: ScheduleInput): ScheduleResult {
     projectFinish = g.order.length ? extremes(g, early.finish, 'max') : anchor;
     backwardPass(g, a, projectFinish, late, early, lateCounts, earlyCounts);
   }
-  if (g.outlineOrdered && warnings.length > 1) inKahnOrder(g, input, warnings, warned);
+  if (!g.outlineOrdered && warnings.length > 1) inTaskOrder(warnings, warned);
   const scheduled = placeAsLateAsPossible(g, a, projectStart, o, early, late);
   const critical = slack(g, a, early, late, input.criticalSlackMinutes ?? 0, earlyCounts, totalSlack, freeSlack);
   collectWarnings(g, a, o, early, totalSlack, warnings);
@@ -101,14 +101,11 @@ export function schedule(input: ScheduleInput): ScheduleResult {
 
 /**
  * Puts the forward pass's warnings (one per task, `warned[j]` the task of `warnings[j]`) in
- * Kahn's topological order, the order of the pass before it learned the faster outline order,
- * so that a plan's warnings keep their order.
+ * task order. A pass in outline order finds them in that order already (a task's warning
+ * comes at its exit, which follows its entry in the outline); a pass in Kahn's order does not.
  */
-function inKahnOrder(g: Network, input: ScheduleInput, warnings: ScheduleWarning[], warned: readonly number[]): void {
-  const order = kahnOrder(g, input.tasks);
-  const rank = new Int32Array(g.n);
-  for (let x = 0; x < order.length; x++) if (order[x]! & 1) rank[order[x]! >> 1] = x;
-  const sorted = warnings.map((w, j) => ({ w, at: rank[warned[j]!]! })).sort((p, q) => p.at - q.at);
+function inTaskOrder(warnings: ScheduleWarning[], warned: readonly number[]): void {
+  const sorted = warnings.map((w, j) => ({ w, at: warned[j]! })).sort((p, q) => p.at - q.at);
   for (let j = 0; j < sorted.length; j++) warnings[j] = sorted[j]!.w;
 }
 

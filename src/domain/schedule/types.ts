@@ -130,5 +130,9 @@ export type ScheduleResult = {
   readonly drivingPredecessor: Int32Array;
   readonly projectStart: LocalMinute;
   readonly projectFinish: LocalMinute;
+  /**
+   * Constraints and links in conflict (`link-overruled`, `constraint-overruled`), then negative
+   * slack and missed deadlines; each group in task (input) order.
+   */
   readonly warnings: readonly ScheduleWarning[];
 };
