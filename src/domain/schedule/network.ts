@@ -1,4 +1,5 @@
 import { type FieldIssue, invalid, PharosError } from '../errors.js';
+import { Arena, noArena } from './arena.js';
 import { CONSTRAINT_TYPES, type ConstraintType, LINK_TYPES, type LinkType, type ScheduleInput } from './types.js';
 
 export const LINK_CODE: Readonly<Record<LinkType, number>> = { FS: 0, SS: 1, FF: 2, SF: 3 };
@@ -63,16 +64,16 @@ export type Network = {
  * Groups the indices `k` by `keys[k]` (compressed sparse rows), leaving out negative keys and,
  * with `take`, the indices it holds 0 for.
  */
-function csr(count: number, keys: Int32Array, take: Uint8Array | null): [Int32Array, Int32Array] {
-  const start = rowEnds(count, keys, take);
-  const list = new Int32Array(start[count]!);
+function csr(count: number, keys: Int32Array, take: Uint8Array | null, arena: Arena): [Int32Array, Int32Array] {
+  const start = rowEnds(count, keys, take, arena);
+  const list = arena.i32(start[count]!);
   fillRows(start, keys, take, list);
   return [start, list];
 }
 
 /** `start[i]` = the end of row i in the list, `start[count]` the total. */
-function rowEnds(count: number, keys: Int32Array, take: Uint8Array | null): Int32Array {
-  const start = new Int32Array(count + 1);
+function rowEnds(count: number, keys: Int32Array, take: Uint8Array | null, arena: Arena): Int32Array {
+  const start = arena.i32(count + 1);
   let total = 0;
   for (let k = 0; k < keys.length; k++) {
     if (keys[k]! < 0 || (take && !take[k])) continue;
@@ -94,12 +95,12 @@ function fillRows(start: Int32Array, keys: Int32Array, take: Uint8Array | null, 
  * beside the list (written as each link is placed: reading them back through the list
  * afterwards jumps about the link arrays).
  */
-function linkRows(count: number, keys: Int32Array, take: Uint8Array | null, other: Int32Array, type: Uint8Array): [Int32Array, Int32Array, Int32Array, Uint8Array] {
-  const start = rowEnds(count, keys, take);
+function linkRows(count: number, keys: Int32Array, take: Uint8Array | null, other: Int32Array, type: Uint8Array, arena: Arena): [Int32Array, Int32Array, Int32Array, Uint8Array] {
+  const start = rowEnds(count, keys, take, arena);
   const total = start[count]!;
-  const list = new Int32Array(total);
-  const ends = new Int32Array(total);
-  const types = new Uint8Array(total);
+  const list = arena.i32(total);
+  const ends = arena.i32(total);
+  const types = arena.u8(total);
   for (let k = keys.length - 1; k >= 0; k--) {
     if (keys[k]! < 0 || (take && !take[k])) continue;
     const at = --start[keys[k]!]!;
@@ -111,8 +112,8 @@ function linkRows(count: number, keys: Int32Array, take: Uint8Array | null, othe
 }
 
 /** The row starts of {@link csr} for keys already in order (the list would be 0, 1, 2 …, so there is none). */
-function sortedRows(count: number, keys: Int32Array): Int32Array {
-  const start = new Int32Array(count + 1);
+function sortedRows(count: number, keys: Int32Array, arena: Arena): Int32Array {
+  const start = arena.i32(count + 1);
   let i = 0;
   for (let k = 0; k < keys.length; k++) while (i < keys[k]!) start[++i] = k;
   while (i < count) start[++i] = keys.length;
@@ -124,6 +125,38 @@ function hashOf(s: string): number {
   let h = 0x811c9dc5 | 0;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h;
+}
+
+function hashesOf(ids: readonly string[], arena: Arena): Int32Array {
+  const hashes = arena.i32(ids.length);
+  for (let i = 0; i < ids.length; i++) hashes[i] = hashOf(ids[i]!);
+  return hashes;
+}
+
+/** log2 of the slots in a region of the id table that {@link byRegion} fills at a time (64 KB: stays in cache). */
+const REGION_BITS = 14;
+
+/**
+ * (hash, task) pairs ordered by the region of the table their home slot is in, tasks in
+ * order within a region (a counting sort): filling a large table region by region keeps each
+ * write in cache, where filling it in task order misses the cache at almost every task.
+ */
+function byRegion(hashes: Int32Array, mask: number, arena: Arena): Int32Array {
+  const regions = (mask >>> REGION_BITS) + 1;
+  const next = arena.i32(regions);
+  for (let i = 0; i < hashes.length; i++) next[(hashes[i]! & mask) >>> REGION_BITS]!++;
+  for (let r = 0, at = 0; r < regions; r++) {
+    const count = next[r]!;
+    next[r] = at;
+    at += count;
+  }
+  const pairs = arena.i32(2 * hashes.length);
+  for (let i = 0; i < hashes.length; i++) {
+    const at = 2 * next[(hashes[i]! & mask) >>> REGION_BITS]!++;
+    pairs[at] = hashes[i]!;
+    pairs[at + 1] = i;
+  }
+  return pairs;
 }
 
 /**
@@ -140,27 +173,34 @@ class IdIndex {
   constructor(
     private readonly ids: readonly string[],
     issues: FieldIssue[],
+    arena: Arena,
   ) {
     const size = 1 << Math.max(4, 32 - Math.clz32(2 * ids.length));
-    this.slots = new Int32Array(size).fill(-1);
+    this.slots = arena.i32(size, -1);
     this.mask = size - 1;
-    this.hashes = new Int32Array(ids.length);
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i]!;
-      const hash = hashOf(id);
-      this.hashes[i] = hash;
-      let h = hash & this.mask;
-      for (;;) {
-        const at = this.slots[h]!;
-        if (at < 0) break;
-        if (ids[at] === id) {
-          issues.push({ field: `tasks.${i}.id`, reason: `duplicates task ${id}` });
-          break;
-        }
-        h = (h + 1) & this.mask;
+    this.hashes = hashesOf(ids, arena);
+    const pairs = size > 2 << REGION_BITS ? byRegion(this.hashes, this.mask, arena) : null;
+    const duplicates: number[] = [];
+    if (pairs) for (let x = 0; x < pairs.length; x += 2) this.insert(pairs[x]!, pairs[x + 1]!, duplicates);
+    else for (let i = 0; i < ids.length; i++) this.insert(this.hashes[i]!, i, duplicates);
+    for (const i of duplicates.sort((a, b) => a - b)) issues.push({ field: `tasks.${i}.id`, reason: `duplicates task ${ids[i]}` });
+  }
+
+  /** Puts task i in the table; an id already there is a duplicate (the later task is kept and listed). */
+  private insert(hash: number, i: number, duplicates: number[]): void {
+    const { slots, mask, ids } = this;
+    const id = ids[i]!;
+    let h = hash & mask;
+    for (;;) {
+      const at = slots[h]!;
+      if (at < 0) break;
+      if (ids[at] === id) {
+        duplicates.push(i);
+        break;
       }
-      this.slots[h] = i;
+      h = (h + 1) & mask;
     }
+    slots[h] = i;
   }
 
   get(id: string, hash = hashOf(id)): number | undefined {
@@ -202,7 +242,7 @@ class IdIndex {
 const BEFORE = 32;
 
 /** Reads the tasks and links into a {@link Network}, refusing what cannot be scheduled. */
-export function buildNetwork(input: ScheduleInput): Network {
+export function buildNetwork(input: ScheduleInput, arena: Arena = noArena()): Network {
   // One function per loop: V8 compiles a long loop while it runs (on-stack replacement), and
   // code after it that has not run yet then throws that compiled code away; small functions
   // keep a first (cold) recalculation from compiling the same function ten times over.
@@ -210,26 +250,26 @@ export function buildNetwork(input: ScheduleInput): Network {
   const n = tasks.length;
   const issues: FieldIssue[] = [];
   const ids = idsOf(tasks);
-  const index = new IdIndex(ids, issues);
-  const { active, parent, constraint } = readTasks(tasks, index, issues.length === 0, issues);
-  settleOutline(parent, active, issues);
-  const { linkPred, linkSucc, linkType } = readLinks(links, ids, index, issues.length === 0, issues);
+  const index = new IdIndex(ids, issues, arena);
+  const { active, parent, constraint } = readTasks(tasks, index, issues.length === 0, issues, arena);
+  settleOutline(parent, active, issues, arena);
+  const { linkPred, linkSucc, linkType } = readLinks(links, ids, index, issues.length === 0, issues, arena);
   if (issues.length) throw invalid(issues);
-  checkSummaryLinks(tasks, parent, linkPred, linkSucc, issues);
+  checkSummaryLinks(tasks, parent, linkPred, linkSucc, issues, arena);
   if (issues.length) throw invalid(issues);
 
-  const live = liveLinks(active, linkPred, linkSucc);
+  const live = liveLinks(active, linkPred, linkSucc, arena);
   // Links listed successor by successor (as plans list each task's predecessors) are their
   // own incoming rows: the link arrays serve as the edge arrays.
   const bySuccessor = live === null && isSorted(linkSucc);
-  const [inStart, inList, inPred, inType] = bySuccessor ? [sortedRows(n, linkSucc), null, linkPred, linkType] : linkRows(n, linkSucc, live, linkPred, linkType);
-  const [outStart, outList, outSucc, outType] = linkRows(n, linkPred, live, linkSucc, linkType);
-  const [childStart, childList] = csr(n, parent, active);
-  const isSummary = new Uint8Array(n);
+  const [inStart, inList, inPred, inType] = bySuccessor ? [sortedRows(n, linkSucc, arena), null, linkPred, linkType] : linkRows(n, linkSucc, live, linkPred, linkType, arena);
+  const [outStart, outList, outSucc, outType] = linkRows(n, linkPred, live, linkSucc, linkType, arena);
+  const [childStart, childList] = csr(n, parent, active, arena);
+  const isSummary = arena.u8(n);
   for (let i = 0; i < n; i++) isSummary[i] = childStart[i + 1]! > childStart[i]! ? 1 : 0;
   const network = { n, ids, active, parent, isSummary, childStart, childList, linkPred, linkSucc, linkType, inStart, inList, inPred, inType, outStart, outList, outSucc, outType, constraint };
-  const outline = outlineOrder(network);
-  return { ...network, order: outline ?? kahnOrder(network, tasks), outlineOrdered: outline !== null };
+  const outline = outlineOrder(network, arena);
+  return { ...network, order: outline ?? kahnOrder(network, tasks, arena), outlineOrdered: outline !== null };
 }
 
 function idsOf(tasks: ScheduleInput['tasks']): string[] {
@@ -239,11 +279,11 @@ function idsOf(tasks: ScheduleInput['tasks']): string[] {
 }
 
 /** Each task's state, outline parent and constraint code, with what is wrong in them. */
-function readTasks(tasks: ScheduleInput['tasks'], index: IdIndex, guessing: boolean, issues: FieldIssue[]) {
+function readTasks(tasks: ScheduleInput['tasks'], index: IdIndex, guessing: boolean, issues: FieldIssue[], arena: Arena) {
   const n = tasks.length;
-  const active = new Uint8Array(n);
-  const parent = new Int32Array(n).fill(-1);
-  const constraint = new Uint8Array(n);
+  const active = arena.u8(n);
+  const parent = arena.i32(n, -1);
+  const constraint = arena.u8(n);
   for (let i = 0; i < n; i++) {
     const t = tasks[i]!;
     active[i] = t.inactive ? 0 : 1;
@@ -273,9 +313,9 @@ function readTasks(tasks: ScheduleInput['tasks'], index: IdIndex, guessing: bool
  * Parents usually come before their children, so a task whose parent is earlier and settled
  * takes its parent's state; the walk up the outline is only needed for the others.
  */
-function settleOutline(parent: Int32Array, active: Uint8Array, issues: FieldIssue[]): void {
+function settleOutline(parent: Int32Array, active: Uint8Array, issues: FieldIssue[], arena: Arena): void {
   const n = parent.length;
-  const settled = new Uint8Array(n);
+  const settled = arena.u8(n);
   for (let i = 0; i < n; i++) {
     const p0 = parent[i]!;
     if (p0 < 0) {
@@ -295,11 +335,11 @@ function settleOutline(parent: Int32Array, active: Uint8Array, issues: FieldIssu
 }
 
 /** Each link's predecessor, successor and type code, with what is wrong in them. */
-function readLinks(links: ScheduleInput['links'], ids: readonly string[], index: IdIndex, guessing: boolean, issues: FieldIssue[]) {
+function readLinks(links: ScheduleInput['links'], ids: readonly string[], index: IdIndex, guessing: boolean, issues: FieldIssue[], arena: Arena) {
   const m = links.length;
-  const linkPred = new Int32Array(m);
-  const linkSucc = new Int32Array(m);
-  const linkType = new Uint8Array(m);
+  const linkPred = arena.i32(m);
+  const linkSucc = arena.i32(m);
+  const linkType = arena.u8(m);
   let lastPred = -1;
   let lastSucc = -1;
   for (let k = 0; k < m; k++) {
@@ -329,8 +369,8 @@ function readLinks(links: ScheduleInput['links'], ids: readonly string[], index:
 }
 
 /** Refuses links of a task to itself and between a task and its own summary. */
-function checkSummaryLinks(tasks: ScheduleInput['tasks'], parent: Int32Array, linkPred: Int32Array, linkSucc: Int32Array, issues: FieldIssue[]): void {
-  const hasChildren = new Uint8Array(parent.length);
+function checkSummaryLinks(tasks: ScheduleInput['tasks'], parent: Int32Array, linkPred: Int32Array, linkSucc: Int32Array, issues: FieldIssue[], arena: Arena): void {
+  const hasChildren = arena.u8(parent.length);
   for (let i = 0; i < parent.length; i++) if (parent[i]! >= 0) hasChildren[parent[i]!] = 1;
   for (let k = 0; k < linkPred.length; k++) {
     const p = linkPred[k]!;
@@ -351,11 +391,11 @@ function checkSummaryLinks(tasks: ScheduleInput['tasks'], parent: Int32Array, li
 }
 
 /** Which links join two active tasks (1), or null when all tasks are active. */
-function liveLinks(active: Uint8Array, linkPred: Int32Array, linkSucc: Int32Array): Uint8Array | null {
+function liveLinks(active: Uint8Array, linkPred: Int32Array, linkSucc: Int32Array, arena: Arena): Uint8Array | null {
   let all = true;
   for (let i = 0; i < active.length; i++) if (!active[i]) all = false;
   if (all) return null;
-  const live = new Uint8Array(linkPred.length);
+  const live = arena.u8(linkPred.length);
   for (let k = 0; k < live.length; k++) live[k] = active[linkPred[k]!]! & active[linkSucc[k]!]!;
   return live;
 }
@@ -376,14 +416,14 @@ type Edges = Omit<Network, 'order' | 'outlineOrdered'>;
  * jumping about them as Kahn's breadth-first order does, which is several times faster on
  * large plans.
  */
-function outlineOrder(g: Edges): Int32Array | null {
+function outlineOrder(g: Edges, arena: Arena): Int32Array | null {
   const { n, active, parent, isSummary, inStart, inPred } = g;
   let live = 0;
   for (let i = 0; i < n; i++) live += active[i]!;
-  const order = new Int32Array(2 * live);
+  const order = arena.i32(2 * live);
   /** 1 once a task's exit is placed in `order`. */
-  const placed = new Uint8Array(n);
-  const open = new Int32Array(n);
+  const placed = arena.u8(n);
+  const open = arena.i32(n);
   let depth = 0;
   let x = 0;
   for (let i = 0; i < n; i++) {
@@ -425,9 +465,9 @@ function forEachEdge(g: Edges, node: number, visit: (to: number) => void): void 
  * reported with its tasks. The edges of {@link forEachEdge} are written out inline: this
  * runs over every task, and a callback per edge costs more than the rest of the sort.
  */
-export function kahnOrder(g: Edges, tasks: ScheduleInput['tasks']): Int32Array {
-  const indegree = indegrees(g);
-  const order = new Int32Array(indegree.live);
+export function kahnOrder(g: Edges, tasks: ScheduleInput['tasks'], arena: Arena = noArena()): Int32Array {
+  const indegree = indegrees(g, arena);
+  const order = arena.i32(indegree.live);
   let tail = 0;
   for (let v = 0; v < indegree.counts.length; v++) if (g.active[v >> 1] && indegree.counts[v] === 0) order[tail++] = v;
   tail = freeInTurn(g, indegree.counts, order, tail);
@@ -436,9 +476,9 @@ export function kahnOrder(g: Edges, tasks: ScheduleInput['tasks']): Int32Array {
 }
 
 /** Each node's count of incoming edges, and the number of live nodes. */
-function indegrees(g: Edges): { counts: Int32Array; live: number } {
+function indegrees(g: Edges, arena: Arena): { counts: Int32Array; live: number } {
   const { n, active, childStart, inStart, parent } = g;
-  const counts = new Int32Array(2 * n);
+  const counts = arena.i32(2 * n);
   let live = 0;
   for (let i = 0; i < n; i++) {
     if (!active[i]) continue;

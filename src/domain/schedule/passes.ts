@@ -1,4 +1,5 @@
 import { finishFrom, shift, snapFinish, snapStart, startFrom } from './clocks.js';
+import { type Arena, noArena } from './arena.js';
 import type { LocalMinute } from './local-time.js';
 import { CONSTRAINT_CODE as C } from './network.js';
 import type { Network } from './network.js';
@@ -52,6 +53,7 @@ export function forwardPass(
   pinned: Uint8Array | null = null,
   warned: number[] | null = null,
   counts: Counts | null = null,
+  arena: Arena = noArena(),
 ): void {
   const { start: es, finish: ef, driver } = dates;
   // A task's bounds live in its own date slots from its entry node to its exit node, which
@@ -61,10 +63,10 @@ export function forwardPass(
   const sb = es;
   const fb = ef;
   const sDrive = driver;
-  const fDrive = new Int32Array(g.n);
+  const fDrive = arena.i32(g.n);
   // 1 for a summary whose start bound holds more than the project start (links into it or
   // into a summary above it, or its own SNET or MSO date), which its subtasks inherit.
-  const logic = new Uint8Array(g.n);
+  const logic = arena.u8(g.n);
   const { clocks, taskClock, lagClock, duration, lag, constraintDate, fixed, fixedStart, fixedFinish, delay, partStart } = a;
   // The network's arrays in locals: the loop reads them for every task.
   const { order, parent, constraint, isSummary, inStart, inList, inPred, inType, childStart, childList } = g;

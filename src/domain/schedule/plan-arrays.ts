@@ -1,4 +1,5 @@
 import { invalid, type FieldIssue } from '../errors.js';
+import { type Arena, noArena } from './arena.js';
 import { ClockSet, finishFrom } from './clocks.js';
 import type { LocalMinute } from './local-time.js';
 import type { Network } from './network.js';
@@ -48,30 +49,30 @@ export type PlanArrays = {
 const finite = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** Resolves calendars, durations, lags (percentages included), constraints and progress into arrays. */
-export function planArrays(input: ScheduleInput, network: Network, around: LocalMinute): PlanArrays {
+export function planArrays(input: ScheduleInput, network: Network, around: LocalMinute, arena: Arena = noArena()): PlanArrays {
   const { tasks, links } = input;
   const n = tasks.length;
   const set = new ClockSet(input.calendars, around);
   const projectClock = set.indexOf(input.projectCalendar, 'projectCalendar');
   const issues: FieldIssue[] = [];
-  const taskClock = new Int32Array(n);
+  const taskClock = arena.i32(n);
   let slackClock: Int32Array | null = null;
   /** Tasks with work on several calendars, if any. */
   let multi: number[] | null = null;
-  const ownCalendar = new Uint8Array(n);
-  const duration = new Float64Array(n);
-  const fixed = new Uint8Array(n);
+  const ownCalendar = arena.u8(n);
+  const duration = arena.f64(n);
+  const fixed = arena.u8(n);
   // Most tasks have no date constraint, deadline, progress or delay: those arrays start as one
   // shared array of NaN (or of 0) and get their own on the first value written, which saves
   // most of the memory a recalculation takes on a large plan and the garbage collections it causes.
-  const nan = new Float64Array(n).fill(NaN);
+  const nan = arena.f64(n, NaN);
   let constraintDate: Float64Array = nan;
   let deadline: Float64Array = nan;
   let fixedStart: Float64Array = nan;
   let fixedFinish: Float64Array = nan;
   let remaining: Float64Array | null = null;
   let delay: Float64Array | null = null;
-  const own = (a: Float64Array): Float64Array => (a === nan ? nan.slice() : a);
+  const own = (a: Float64Array): Float64Array => (a === nan ? arena.copy(nan) : a);
   const isSummary = network.isSummary;
   for (let i = 0; i < n; i++) {
     const t = tasks[i]!;
@@ -90,7 +91,7 @@ export function planArrays(input: ScheduleInput, network: Network, around: Local
     if (finite(t.deadline)) (deadline = own(deadline))[i] = t.deadline;
     if (t.levelingDelayMinutes != null) {
       if (!(finite(t.levelingDelayMinutes) && t.levelingDelayMinutes >= 0)) issues.push({ field: `tasks.${i}.levelingDelayMinutes`, reason: 'must be a number of minutes, 0 or more' });
-      else if (!isSummary[i]) (delay ??= new Float64Array(n))[i] = Math.round(t.levelingDelayMinutes);
+      else if (!isSummary[i]) (delay ??= arena.f64(n))[i] = Math.round(t.levelingDelayMinutes);
     }
     const c = set.clocks[taskClock[i]!]!;
     const pct = t.percentComplete ?? 0;
@@ -110,23 +111,23 @@ export function planArrays(input: ScheduleInput, network: Network, around: Local
     } else if (finite(t.actualStart) && !isSummary[i]) {
       fixed[i] = FIXED_STARTED;
       (fixedStart = own(fixedStart))[i] = t.actualStart;
-      (remaining ??= new Float64Array(n))[i] = finite(t.remainingMinutes) ? Math.max(0, t.remainingMinutes) : Math.round((duration[i]! * (100 - pct)) / 100);
+      (remaining ??= arena.f64(n))[i] = finite(t.remainingMinutes) ? Math.max(0, t.remainingMinutes) : Math.round((duration[i]! * (100 - pct)) / 100);
       (fixedFinish = own(fixedFinish))[i] = finishFrom(c, t.actualStart, duration[i]!);
     }
   }
-  const { lagClock, lag } = linkLags(links, network, taskClock, ownCalendar, duration, projectClock, set.clocks.length, issues);
+  const { lagClock, lag } = linkLags(links, network, taskClock, ownCalendar, duration, projectClock, set.clocks.length, issues, arena);
   const parts = resourceWork(tasks, multi ?? [], set, issues);
   if (issues.length) throw invalid(issues);
-  const zeros = remaining && delay ? null : new Float64Array(n);
+  const zeros = remaining && delay ? null : arena.f64(n);
   return { clocks: set.clocks, taskClock, slackClock: slackClock ?? taskClock, lagClock, duration, lag, constraintDate, deadline, fixed, fixedStart, fixedFinish, remaining: remaining ?? zeros!, delay: delay ?? zeros!, ...parts };
 }
 
 /** Each link's lag in minutes (percentages resolved) and the clock it runs on. */
-function linkLags(links: ScheduleInput['links'], network: Network, taskClock: Int32Array, ownCalendar: Uint8Array, duration: Float64Array, projectClock: number, clockCount: number, issues: FieldIssue[]) {
+function linkLags(links: ScheduleInput['links'], network: Network, taskClock: Int32Array, ownCalendar: Uint8Array, duration: Float64Array, projectClock: number, clockCount: number, issues: FieldIssue[], arena: Arena) {
   const m = links.length;
   // Every lag clock is a task's clock, the project's or the elapsed one: known by now.
-  const lagClock = clockCount <= 256 ? new Uint8Array(m) : new Int32Array(m);
-  let lag: Int32Array | Float64Array = new Int32Array(m);
+  const lagClock = clockCount <= 256 ? arena.u8(m) : arena.i32(m);
+  let lag: Int32Array | Float64Array = arena.i32(m);
   const put = (k: number, minutes: number): void => {
     // A lag beyond 32 bits (or not a number, which is an issue) needs the wider array.
     if ((minutes | 0) !== minutes && lag instanceof Int32Array) lag = Float64Array.from(lag);

@@ -373,6 +373,28 @@ describe('bad input', () => {
     expect(() => plan([task('A', 1)], [link('A', 'Q')])).toThrowError(/links\.0\.successor: task Q does not exist/);
   });
 
+  it('a task id given twice is refused, naming each later task, in task order, however large the plan', () => {
+    const issuesOf = (tasks: ScheduleTask[]) => {
+      try {
+        plan(tasks);
+      } catch (e) {
+        return ((e as PharosError).details as { issues: { field: string; reason: string }[] }).issues;
+      }
+      return [];
+    };
+    expect(issuesOf([task('A', 1), task('B', 1), task('A', 1)])).toEqual([{ field: 'tasks.2.id', reason: 'duplicates task A' }]);
+    // Large enough that the id table is filled region by region, not in task order.
+    const many = Array.from({ length: 40_000 }, (_, i) => task(`T${i}`, 1));
+    many[39_000] = task('T5', 1);
+    many[20_000] = task('T30000', 1);
+    many[30_001] = task('T5', 1);
+    expect(issuesOf(many)).toEqual([
+      { field: 'tasks.30000.id', reason: 'duplicates task T30000' },
+      { field: 'tasks.30001.id', reason: 'duplicates task T5' },
+      { field: 'tasks.39000.id', reason: 'duplicates task T5' },
+    ]);
+  });
+
   it('a task linked to its own summary is refused', () => {
     expect(() => plan([{ id: 'S', durationMinutes: 0 }, task('X', 1, { parent: 'S' })], [link('S', 'X')])).toThrowError(/own summary/);
   });

@@ -1,4 +1,5 @@
 import { invalid } from '../errors.js';
+import { Arena, arenaBytes } from './arena.js';
 import { shift } from './clocks.js';
 import { formatLocalDateTime, type LocalMinute } from './local-time.js';
 import { buildNetwork, CONSTRAINT_CODE, type Network } from './network.js';
@@ -10,8 +11,8 @@ const FS = 0;
 const SS = 1;
 const FF = 2;
 
-function dates(n: number): ForwardDates {
-  return { start: new Float64Array(n).fill(NaN), finish: new Float64Array(n).fill(NaN), driver: new Int32Array(n).fill(-1) };
+function dates(n: number, arena: Arena): ForwardDates {
+  return { start: arena.f64(n, NaN), finish: arena.f64(n, NaN), driver: arena.i32(n, -1) };
 }
 
 function extremes(g: Network, values: Float64Array, pick: 'min' | 'max'): LocalMinute {
@@ -43,26 +44,34 @@ function extremes(g: Network, values: Float64Array, pick: 'min' | 'max'): LocalM
  * formatLocalDateTime(plan.finish[0]!) // '2026-01-05T17:00:00'
  */
 export function schedule(input: ScheduleInput): ScheduleResult {
+  return scheduleIn(input, new Arena(arenaBytes(input.tasks.length, input.links.length)));
+}
+
+/**
+ * {@link schedule}, taking the arrays of the calculation and of its result from `arena` (the
+ * result's arrays share its buffer).
+ */
+export function scheduleIn(input: ScheduleInput, arena: Arena): ScheduleResult {
   const backward = input.direction === 'backward';
   const anchor = backward ? input.finish : input.start;
   if (anchor === undefined || !Number.isFinite(anchor)) {
     throw invalid([{ field: backward ? 'finish' : 'start', reason: `a ${backward ? 'backward' : 'forward'} plan needs its ${backward ? 'finish' : 'start'} date` }]);
   }
-  const g = buildNetwork(input);
-  const a = planArrays(input, g, anchor);
+  const g = buildNetwork(input, arena);
+  const a = planArrays(input, g, anchor, arena);
   const n = g.n;
   const nameOf = (i: number): string => input.tasks[i]!.name ?? input.tasks[i]!.id;
   const o: PassOptions = { honorConstraints: input.honorConstraints ?? true, statusDate: input.statusDate ?? null, nameOf };
   const warnings: ScheduleWarning[] = [];
   const warned: number[] = [];
-  const early = dates(n);
-  const late = { start: new Float64Array(n).fill(NaN), finish: new Float64Array(n).fill(NaN) };
+  const early = dates(n, arena);
+  const late = { start: arena.f64(n, NaN), finish: arena.f64(n, NaN) };
   // Each pass keeps the working-minute counts of the dates it sets (on the task's clock), so
   // that slack needs no calendar lookups: the early counts in their own arrays, the late ones
   // in the slack arrays, which slack() then overwrites task by task.
-  const earlyCounts: Counts = { start: new Float64Array(n), finish: new Float64Array(n) };
-  const totalSlack = new Float64Array(n);
-  const freeSlack = new Float64Array(n);
+  const earlyCounts: Counts = { start: arena.f64(n), finish: arena.f64(n) };
+  const totalSlack = arena.f64(n);
+  const freeSlack = arena.f64(n);
   const lateCounts: Counts = { start: freeSlack, finish: totalSlack };
   let projectStart: LocalMinute;
   let projectFinish: LocalMinute;
@@ -70,16 +79,16 @@ export function schedule(input: ScheduleInput): ScheduleResult {
     projectFinish = anchor;
     backwardPass(g, a, projectFinish, late, undefined, lateCounts);
     projectStart = g.order.length ? extremes(g, late.start, 'min') : anchor;
-    forwardPass(g, a, projectStart, o, early, warnings, null, warned, earlyCounts);
+    forwardPass(g, a, projectStart, o, early, warnings, null, warned, earlyCounts, arena);
   } else {
     projectStart = anchor;
-    forwardPass(g, a, projectStart, o, early, warnings, null, warned, earlyCounts);
+    forwardPass(g, a, projectStart, o, early, warnings, null, warned, earlyCounts, arena);
     projectFinish = g.order.length ? extremes(g, early.finish, 'max') : anchor;
     backwardPass(g, a, projectFinish, late, early, lateCounts, earlyCounts);
   }
   if (!g.outlineOrdered && warnings.length > 1) inTaskOrder(warnings, warned);
-  const scheduled = placeAsLateAsPossible(g, a, projectStart, o, early, late);
-  const critical = slack(g, a, early, late, input.criticalSlackMinutes ?? 0, earlyCounts, totalSlack, freeSlack);
+  const scheduled = placeAsLateAsPossible(g, a, projectStart, o, early, late, arena);
+  const critical = slack(g, a, early, late, input.criticalSlackMinutes ?? 0, earlyCounts, totalSlack, freeSlack, arena);
   collectWarnings(g, a, o, early, totalSlack, warnings);
   return {
     ids: g.ids,
@@ -110,8 +119,8 @@ function inTaskOrder(warnings: ScheduleWarning[], warned: readonly number[]): vo
 }
 
 /** Scheduled dates: early dates, except ALAP tasks at their late dates, with successors re-flowed after them. */
-function placeAsLateAsPossible(g: Network, a: PlanArrays, projectStart: LocalMinute, o: PassOptions, early: ForwardDates, late: { start: Float64Array; finish: Float64Array }): ForwardDates {
-  const pinned = new Uint8Array(g.n);
+function placeAsLateAsPossible(g: Network, a: PlanArrays, projectStart: LocalMinute, o: PassOptions, early: ForwardDates, late: { start: Float64Array; finish: Float64Array }, arena: Arena): ForwardDates {
+  const pinned = arena.u8(g.n);
   let any = false;
   const { constraint, isSummary, active } = g;
   const fixed = a.fixed;
@@ -124,8 +133,8 @@ function placeAsLateAsPossible(g: Network, a: PlanArrays, projectStart: LocalMin
     }
   }
   if (!any) return early;
-  const placed: ForwardDates = { start: late.start.slice(), finish: late.finish.slice(), driver: new Int32Array(g.n).fill(-1) };
-  forwardPass(g, a, projectStart, o, placed, null, pinned);
+  const placed: ForwardDates = { start: arena.copy(late.start), finish: arena.copy(late.finish), driver: arena.i32(g.n, -1) };
+  forwardPass(g, a, projectStart, o, placed, null, pinned, null, null, arena);
   return placed;
 }
 
@@ -135,9 +144,9 @@ function placeAsLateAsPossible(g: Network, a: PlanArrays, projectStart: LocalMin
  * for inactive tasks. Counts on the task's clock are read instead of asking the calendar
  * whenever the slack clock is that clock.
  */
-function slack(g: Network, a: PlanArrays, early: ForwardDates, late: { start: Float64Array; finish: Float64Array }, criticalLimit: number, earlyCounts: Counts, totalSlack: Float64Array, freeSlack: Float64Array): Uint8Array {
+function slack(g: Network, a: PlanArrays, early: ForwardDates, late: { start: Float64Array; finish: Float64Array }, criticalLimit: number, earlyCounts: Counts, totalSlack: Float64Array, freeSlack: Float64Array, arena: Arena): Uint8Array {
   const n = g.n;
-  const critical = new Uint8Array(n);
+  const critical = arena.u8(n);
   const { clocks, slackClock, taskClock, lagClock, lag, fixed } = a;
   const { active, isSummary, outStart, outList, outSucc, outType } = g;
   const earlyStartDates = early.start;
