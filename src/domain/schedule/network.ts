@@ -1,5 +1,5 @@
 import { type FieldIssue, invalid, PharosError } from '../errors.js';
-import { Arena, noArena } from './arena.js';
+import { type Arena, noArena } from './arena.js';
 import { CONSTRAINT_TYPES, type ConstraintType, LINK_TYPES, type LinkType, type ScheduleInput } from './types.js';
 
 export const LINK_CODE: Readonly<Record<LinkType, number>> = { FS: 0, SS: 1, FF: 2, SF: 3 };
