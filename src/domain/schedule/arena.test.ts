@@ -30,6 +30,19 @@ describe('arena', () => {
   });
 });
 
+describe('an arena reset', () => {
+  it('hands out the same memory again, zeroed', () => {
+    const arena = new Arena(64);
+    const before = arena.f64(4);
+    before.fill(3);
+    arena.reset();
+    const after = arena.f64(4);
+    expect(after.byteOffset).toBe(before.byteOffset);
+    expect([...after]).toEqual([0, 0, 0, 0]);
+    expect(arena.used).toBe(32);
+  });
+});
+
 describe('a recalculation in an arena', () => {
   // A plan as large plans usually are: phases of packages of tasks in outline order, FS and
   // SS links to earlier tasks, some with lags, a few SNET dates.

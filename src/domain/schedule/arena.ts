@@ -61,6 +61,20 @@ export class Arena {
   get used(): number {
     return this.at;
   }
+
+  get capacity(): number {
+    return this.buffer.byteLength;
+  }
+
+  /**
+   * Zeroes what was handed out and starts again from the front: every array handed out before
+   * now shares memory with those handed out after.
+   */
+  reset(): void {
+    new Uint8Array(this.buffer, 0, this.at).fill(0);
+    this.at = 0;
+    this.spilled = 0;
+  }
 }
 
 /** An arena with no room: every array is allocated on its own. */
@@ -77,4 +91,9 @@ export const noArena = (): Arena => new Arena(0);
  */
 export function arenaBytes(tasks: number, links: number): number {
   return 176 * tasks + 24 * links + 4096;
+}
+
+/** The bytes of a result's arrays for `tasks` tasks (six dates or slack per task, the driver, the critical flag). */
+export function resultBytes(tasks: number): number {
+  return 6 * 8 * tasks + 8 * Math.ceil((4 * tasks) / 8) + 8 * Math.ceil(tasks / 8);
 }

@@ -48,10 +48,10 @@ export function schedule(input: ScheduleInput): ScheduleResult {
 }
 
 /**
- * {@link schedule}, taking the arrays of the calculation and of its result from `arena` (the
- * result's arrays share its buffer).
+ * {@link schedule}, taking its working arrays from `arena` and the result's from `out` (the
+ * same arena unless given; the result's arrays share the buffer they come from).
  */
-export function scheduleIn(input: ScheduleInput, arena: Arena): ScheduleResult {
+export function scheduleIn(input: ScheduleInput, arena: Arena, out: Arena = arena): ScheduleResult {
   const backward = input.direction === 'backward';
   const anchor = backward ? input.finish : input.start;
   if (anchor === undefined || !Number.isFinite(anchor)) {
@@ -64,14 +64,14 @@ export function scheduleIn(input: ScheduleInput, arena: Arena): ScheduleResult {
   const o: PassOptions = { honorConstraints: input.honorConstraints ?? true, statusDate: input.statusDate ?? null, nameOf };
   const warnings: ScheduleWarning[] = [];
   const warned: number[] = [];
-  const early = dates(n, arena);
-  const late = { start: arena.f64(n, NaN), finish: arena.f64(n, NaN) };
+  const early = dates(n, out);
+  const late = { start: out.f64(n, NaN), finish: out.f64(n, NaN) };
   // Each pass keeps the working-minute counts of the dates it sets (on the task's clock), so
   // that slack needs no calendar lookups: the early counts in their own arrays, the late ones
   // in the slack arrays, which slack() then overwrites task by task.
   const earlyCounts: Counts = { start: arena.f64(n), finish: arena.f64(n) };
-  const totalSlack = arena.f64(n);
-  const freeSlack = arena.f64(n);
+  const totalSlack = out.f64(n);
+  const freeSlack = out.f64(n);
   const lateCounts: Counts = { start: freeSlack, finish: totalSlack };
   let projectStart: LocalMinute;
   let projectFinish: LocalMinute;
@@ -87,8 +87,8 @@ export function scheduleIn(input: ScheduleInput, arena: Arena): ScheduleResult {
     backwardPass(g, a, projectFinish, late, early, lateCounts, earlyCounts);
   }
   if (!g.outlineOrdered && warnings.length > 1) inTaskOrder(warnings, warned);
-  const scheduled = placeAsLateAsPossible(g, a, projectStart, o, early, late, arena);
-  const critical = slack(g, a, early, late, input.criticalSlackMinutes ?? 0, earlyCounts, totalSlack, freeSlack, arena);
+  const scheduled = placeAsLateAsPossible(g, a, projectStart, o, early, late, arena, out);
+  const critical = slack(g, a, early, late, input.criticalSlackMinutes ?? 0, earlyCounts, totalSlack, freeSlack, out);
   collectWarnings(g, a, o, early, totalSlack, warnings);
   return {
     ids: g.ids,
@@ -119,7 +119,7 @@ function inTaskOrder(warnings: ScheduleWarning[], warned: readonly number[]): vo
 }
 
 /** Scheduled dates: early dates, except ALAP tasks at their late dates, with successors re-flowed after them. */
-function placeAsLateAsPossible(g: Network, a: PlanArrays, projectStart: LocalMinute, o: PassOptions, early: ForwardDates, late: { start: Float64Array; finish: Float64Array }, arena: Arena): ForwardDates {
+function placeAsLateAsPossible(g: Network, a: PlanArrays, projectStart: LocalMinute, o: PassOptions, early: ForwardDates, late: { start: Float64Array; finish: Float64Array }, arena: Arena, out: Arena): ForwardDates {
   const pinned = arena.u8(g.n);
   let any = false;
   const { constraint, isSummary, active } = g;
@@ -133,7 +133,7 @@ function placeAsLateAsPossible(g: Network, a: PlanArrays, projectStart: LocalMin
     }
   }
   if (!any) return early;
-  const placed: ForwardDates = { start: arena.copy(late.start), finish: arena.copy(late.finish), driver: arena.i32(g.n, -1) };
+  const placed: ForwardDates = { start: out.copy(late.start), finish: out.copy(late.finish), driver: out.i32(g.n, -1) };
   forwardPass(g, a, projectStart, o, placed, null, pinned, null, null, arena);
   return placed;
 }
@@ -144,9 +144,9 @@ function placeAsLateAsPossible(g: Network, a: PlanArrays, projectStart: LocalMin
  * for inactive tasks. Counts on the task's clock are read instead of asking the calendar
  * whenever the slack clock is that clock.
  */
-function slack(g: Network, a: PlanArrays, early: ForwardDates, late: { start: Float64Array; finish: Float64Array }, criticalLimit: number, earlyCounts: Counts, totalSlack: Float64Array, freeSlack: Float64Array, arena: Arena): Uint8Array {
+function slack(g: Network, a: PlanArrays, early: ForwardDates, late: { start: Float64Array; finish: Float64Array }, criticalLimit: number, earlyCounts: Counts, totalSlack: Float64Array, freeSlack: Float64Array, out: Arena): Uint8Array {
   const n = g.n;
-  const critical = arena.u8(n);
+  const critical = out.u8(n);
   const { clocks, slackClock, taskClock, lagClock, lag, fixed } = a;
   const { active, isSummary, outStart, outList, outSucc, outType } = g;
   const earlyStartDates = early.start;
