@@ -1,5 +1,4 @@
 import { schedule } from '../../src/domain/schedule/schedule.js';
-import { Scheduler } from '../../src/domain/schedule/scheduler.js';
 import type { ScheduleInput } from '../../src/domain/schedule/types.js';
 import { loadChronograph } from './chronograph.js';
 import { type FsNetwork, fsScheduleInput } from './generate.js';
@@ -7,17 +6,14 @@ import { type CpmDates, chronographCpm, graphlibCpm } from './peers.js';
 
 /**
  * What is timed: our engine on the full plan (all link types, lags, the Standard calendar
- * with holidays, summaries, constraints), by `schedule()` (fresh memory every call) and by a
- * `Scheduler` (working memory kept between calls, as the app's schedule worker keeps it), our
- * engine on the plan's plain FS part (leaf tasks, FS links, no lags, a 24×7 calendar), and
- * the two peers on that same FS part.
+ * with holidays, summaries, constraints), our engine on the plan's plain FS part (leaf tasks,
+ * FS links, no lags, a 24×7 calendar), and the two peers on that same FS part.
  */
-export const CONTESTANTS = ['engine-full', 'engine-kept', 'engine-fs', 'graphlib', 'chronograph'] as const;
+export const CONTESTANTS = ['engine-full', 'engine-fs', 'graphlib', 'chronograph'] as const;
 export type Contestant = (typeof CONTESTANTS)[number];
 
 export const DESCRIPTION: Readonly<Record<Contestant, string>> = {
   'engine-full': 'Pharos schedule(), full plan',
-  'engine-kept': 'Pharos Scheduler (memory kept), full plan',
   'engine-fs': 'Pharos schedule(), FS part (24×7)',
   graphlib: '@dagrejs/graphlib topsort + passes, FS part',
   chronograph: '@bryntum/chronograph atoms + commit, FS part',
@@ -26,7 +22,6 @@ export const DESCRIPTION: Readonly<Record<Contestant, string>> = {
 /** Which generated file a contestant reads. */
 export const INPUT_OF: Readonly<Record<Contestant, 'full' | 'fs'>> = {
   'engine-full': 'full',
-  'engine-kept': 'full',
   'engine-fs': 'fs',
   graphlib: 'fs',
   chronograph: 'fs',
@@ -35,7 +30,7 @@ export const INPUT_OF: Readonly<Record<Contestant, 'full' | 'fs'>> = {
 /** What one run returns: dates to check, in the FS task order for the FS contestants. */
 export type RunOutput = { readonly earlyFinish: Float64Array; readonly dates: CpmDates | null; readonly warnings: number; readonly finish: number };
 
-/** One full recalculation, from the data as loaded (nothing is reused between calls but `engine-kept`'s working memory). */
+/** One full recalculation, from the data as loaded (nothing is reused between calls but the memory our engine keeps for its working arrays). */
 export type Run = () => RunOutput;
 
 /**
@@ -48,14 +43,6 @@ export async function prepare(contestant: Contestant, data: ScheduleInput | FsNe
       const input = data as ScheduleInput;
       return () => {
         const r = schedule(input);
-        return { earlyFinish: r.earlyFinish, dates: null, warnings: r.warnings.length, finish: r.projectFinish };
-      };
-    }
-    case 'engine-kept': {
-      const input = data as ScheduleInput;
-      const scheduler = new Scheduler();
-      return () => {
-        const r = scheduler.schedule(input);
         return { earlyFinish: r.earlyFinish, dates: null, warnings: r.warnings.length, finish: r.projectFinish };
       };
     }

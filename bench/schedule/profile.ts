@@ -7,7 +7,7 @@ import type { ScheduleInput, ScheduleResult } from '../../src/domain/schedule/ty
 import { planFiles, ROOT, TMP } from './plans.js';
 
 /**
- * `node --import tsx bench/schedule/profile.ts [--size 100000] [--runs 10] [--kept] [--no-inlining] [--from <cpuprofile>]`: where the
+ * `node --import tsx bench/schedule/profile.ts [--size 100000] [--runs 10] [--no-inlining] [--from <cpuprofile>]`: where the
  * engine's time goes on the full generated plan. Compiles src/domain/schedule with tsc
  * (source maps; tsc keeps the statements on their lines, unlike tsx, which emits each module
  * on one line so a profile's line ticks say nothing) into bench/.tmp/schedule/build, runs it
@@ -16,7 +16,6 @@ import { planFiles, ROOT, TMP } from './plans.js';
  * source line (self), with TypeScript file:line. V8 inlines small functions (the clock
  * arithmetic) into their callers, so their time counts as the caller's and line ticks blur;
  * `--no-inlining` (V8's `--no-turbo-inlining`) gives exact lines at some cost in speed.
- * `--kept` profiles a `Scheduler`, which keeps its working memory between calls.
  */
 
 const BUILD = join(TMP, 'build');
@@ -28,7 +27,6 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '20260105' },
     top: { type: 'string', default: '20' },
     child: { type: 'string' },
-    kept: { type: 'boolean', default: false },
     'no-inlining': { type: 'boolean', default: false },
     from: { type: 'string' },
   },
@@ -36,9 +34,7 @@ const { values } = parseArgs({
 
 if (values.child) {
   // In the profiled child: `values.child` is the plan file.
-  const plain = (await import(pathToFileURL(join(BUILD, 'domain', 'schedule', 'schedule.js')).href)) as { schedule: (input: ScheduleInput) => ScheduleResult };
-  const { Scheduler } = (await import(pathToFileURL(join(BUILD, 'domain', 'schedule', 'scheduler.js')).href)) as { Scheduler: new () => { schedule: (input: ScheduleInput) => ScheduleResult } };
-  const engine = values.kept ? new Scheduler() : plain;
+  const engine = (await import(pathToFileURL(join(BUILD, 'domain', 'schedule', 'schedule.js')).href)) as { schedule: (input: ScheduleInput) => ScheduleResult };
   const input = JSON.parse(readFileSync(values.child, 'utf8')) as ScheduleInput;
   const runs = Number(values.runs);
   for (let r = 0; r <= runs; r++) {
@@ -126,7 +122,7 @@ function summarise(profile: Profile, top: number): void {
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const isEngine = (n: ProfileNode): boolean => n.callFrame.url.startsWith(pathToFileURL(BUILD).href);
-  const isSchedule = (n: ProfileNode): boolean => n.callFrame.functionName.endsWith('schedule') && /\/schedule(r)?\.js$/.test(n.callFrame.url);
+  const isSchedule = (n: ProfileNode): boolean => n.callFrame.functionName === 'schedule' && n.callFrame.url.endsWith('/schedule.js');
   // Time per sample: the delta to the next one.
   const dt = profile.timeDeltas;
   const time = new Map<number, number>();
@@ -213,7 +209,6 @@ execFileSync(
   [
     join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
     join(ROOT, 'src', 'domain', 'schedule', 'schedule.ts'),
-    join(ROOT, 'src', 'domain', 'schedule', 'scheduler.ts'),
     '--outDir',
     BUILD,
     '--rootDir',
@@ -235,7 +230,7 @@ const planFile = planFiles(size, seed, console.log).full;
 const profDir = join(TMP, `prof-${size}`);
 rmSync(profDir, { recursive: true, force: true });
 const v8Flags = values['no-inlining'] ? ['--no-turbo-inlining'] : [];
-const child = spawnSync(process.execPath, [...v8Flags, '--cpu-prof', '--cpu-prof-dir', profDir, '--import', 'tsx', fileURLToPath(import.meta.url), '--child', planFile, '--runs', values.runs, ...(values.kept ? ['--kept'] : [])], {
+const child = spawnSync(process.execPath, [...v8Flags, '--cpu-prof', '--cpu-prof-dir', profDir, '--import', 'tsx', fileURLToPath(import.meta.url), '--child', planFile, '--runs', values.runs], {
   cwd: ROOT,
   stdio: 'inherit',
 });

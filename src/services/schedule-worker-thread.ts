@@ -1,13 +1,13 @@
 import { parentPort } from 'node:worker_threads';
 import { PharosError } from '../domain/errors.js';
-import { Scheduler } from '../domain/schedule/scheduler.js';
+import { schedule } from '../domain/schedule/schedule.js';
 import type { ScheduleInput, ScheduleResult } from '../domain/schedule/types.js';
 
 /**
  * The body of the schedule worker thread (started by `schedule-worker.ts`): runs the pure
  * engine on each plan it is sent and posts back the result, or the error as data. The engine
- * keeps its working memory between plans (a {@link Scheduler}: large plans come back on every
- * edit); each result's arrays have buffers of their own, which are transferred, not copied.
+ * keeps its working memory between plans (large plans come back on every edit); each
+ * result's arrays have buffers of their own, which are transferred, not copied.
  */
 export type WorkerRequest = { id: number; input: ScheduleInput };
 export type WorkerError = { pharos: true; code: PharosError['code']; message: string; details: PharosError['details'] } | { pharos: false; message: string; stack?: string };
@@ -17,12 +17,11 @@ const RESULT_ARRAYS = ['start', 'finish', 'earlyStart', 'earlyFinish', 'lateStar
 
 const port = parentPort;
 if (port) {
-  const scheduler = new Scheduler();
   port.on('message', (req: WorkerRequest) => {
     let reply: WorkerReply;
     let transfer: ArrayBuffer[] = [];
     try {
-      const result = scheduler.schedule(req.input);
+      const result = schedule(req.input);
       transfer = [...new Set(RESULT_ARRAYS.map((k) => result[k].buffer as ArrayBuffer))];
       reply = { id: req.id, result };
     } catch (e) {
