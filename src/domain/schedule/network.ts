@@ -30,7 +30,7 @@ export type Network = {
   /** Children of each task: `childList[childStart[i] … childStart[i+1])`. */
   readonly childStart: Int32Array;
   readonly childList: Int32Array;
-  /** Each task's id, in input order. */
+  /** Each task's id, in input order (the array of an earlier network, when the ids are the same). */
   readonly ids: readonly string[];
   readonly linkPred: Int32Array;
   readonly linkSucc: Int32Array;
@@ -242,14 +242,14 @@ class IdIndex {
 const BEFORE = 32;
 
 /** Reads the tasks and links into a {@link Network}, refusing what cannot be scheduled. */
-export function buildNetwork(input: ScheduleInput, arena: Arena = noArena()): Network {
+export function buildNetwork(input: ScheduleInput, arena: Arena = noArena(), previousIds: readonly string[] | null = null): Network {
   // One function per loop: V8 compiles a long loop while it runs (on-stack replacement), and
   // code after it that has not run yet then throws that compiled code away; small functions
   // keep a first (cold) recalculation from compiling the same function ten times over.
   const { tasks, links } = input;
   const n = tasks.length;
   const issues: FieldIssue[] = [];
-  const ids = idsOf(tasks);
+  const ids = previousIds && sameIds(tasks, previousIds) ? previousIds : idsOf(tasks);
   const index = new IdIndex(ids, issues, arena);
   const { active, parent, constraint } = readTasks(tasks, index, issues.length === 0, issues, arena);
   settleOutline(parent, active, issues, arena);
@@ -270,6 +270,13 @@ export function buildNetwork(input: ScheduleInput, arena: Arena = noArena()): Ne
   const network = { n, ids, active, parent, isSummary, childStart, childList, linkPred, linkSucc, linkType, inStart, inList, inPred, inType, outStart, outList, outSucc, outType, constraint };
   const outline = outlineOrder(network, arena);
   return { ...network, order: outline ?? kahnOrder(network, tasks, arena), outlineOrdered: outline !== null };
+}
+
+/** Whether `ids` are the tasks' ids, in order (a plan recalculated after an edit that added, removed or moved no task). */
+function sameIds(tasks: ScheduleInput['tasks'], ids: readonly string[]): boolean {
+  if (ids.length !== tasks.length) return false;
+  for (let i = 0; i < ids.length; i++) if (tasks[i]!.id !== ids[i]) return false;
+  return true;
 }
 
 function idsOf(tasks: ScheduleInput['tasks']): string[] {

@@ -48,6 +48,17 @@ describe('a scheduler that keeps its working memory', () => {
     }
   });
 
+  it("names each result's tasks by the plan's own ids, also after a plan of the same size with other ids", () => {
+    const scheduler = new Scheduler();
+    const plan = chain(50, 1);
+    const first = scheduler.schedule(plan);
+    const renamed: ScheduleInput = { ...plan, tasks: plan.tasks.map((t) => (t.id === 'X' ? { ...t, id: 'Y' } : t)) };
+    const second = scheduler.schedule(renamed);
+    expect(second.ids).toEqual(renamed.tasks.map((t) => t.id));
+    expect(first.ids).toEqual(plan.tasks.map((t) => t.id));
+    expect(scheduler.schedule(renamed).ids).toBe(second.ids);
+  });
+
   it('recovers from a plan it refuses', () => {
     const scheduler = new Scheduler();
     const plan = chain(100, 2);

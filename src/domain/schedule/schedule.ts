@@ -63,18 +63,23 @@ export function schedule(input: ScheduleInput): ScheduleResult {
  */
 export class Scheduler {
   private scratch: Arena | null = null;
+  /** The last result's ids: the next result shares the array when its tasks have the same ids. */
+  private ids: readonly string[] | null = null;
 
   schedule(input: ScheduleInput): ScheduleResult {
     const bytes = arenaBytes(input.tasks.length, input.links.length);
     const kept = this.scratch;
     if (kept === null || kept.capacity < bytes || kept.capacity > 4 * bytes) this.scratch = new Arena(bytes);
     else kept.reset();
-    return scheduleIn(input, this.scratch!, new Arena(resultBytes(input.tasks.length)));
+    const result = scheduleIn(input, this.scratch!, new Arena(resultBytes(input.tasks.length)), this.ids);
+    this.ids = result.ids;
+    return result;
   }
 
   /** Lets the working memory go (the next call takes it afresh). */
   release(): void {
     this.scratch = null;
+    this.ids = null;
   }
 }
 
@@ -84,13 +89,13 @@ const shared = new Scheduler();
  * {@link schedule}, taking its working arrays from `arena` and the result's from `out` (the
  * same arena unless given; the result's arrays share the buffer they come from).
  */
-export function scheduleIn(input: ScheduleInput, arena: Arena, out: Arena = arena): ScheduleResult {
+export function scheduleIn(input: ScheduleInput, arena: Arena, out: Arena = arena, previousIds: readonly string[] | null = null): ScheduleResult {
   const backward = input.direction === 'backward';
   const anchor = backward ? input.finish : input.start;
   if (anchor === undefined || !Number.isFinite(anchor)) {
     throw invalid([{ field: backward ? 'finish' : 'start', reason: `a ${backward ? 'backward' : 'forward'} plan needs its ${backward ? 'finish' : 'start'} date` }]);
   }
-  const g = buildNetwork(input, arena);
+  const g = buildNetwork(input, arena, previousIds);
   const a = planArrays(input, g, anchor, arena);
   const n = g.n;
   const nameOf = (i: number): string => input.tasks[i]!.name ?? input.tasks[i]!.id;
