@@ -231,15 +231,20 @@ class IdIndex {
    * predecessor is usually a little earlier in the plan than its successor).
    */
   before(id: string, task: number): number | undefined {
-    const hash = hashOf(id);
     const { hashes, ids } = this;
-    for (let j = task - 1; j >= 0 && j >= task - BEFORE; j--) if (hashes[j] === hash && ids[j] === id) return j;
+    // The nearest few by the id itself (half of all predecessors), the rest by its hash.
+    const near = Math.max(0, task - NEAREST);
+    for (let j = task - 1; j >= near; j--) if (ids[j] === id) return j;
+    const hash = hashOf(id);
+    for (let j = near - 1; j >= 0 && j >= task - BEFORE; j--) if (hashes[j] === hash && ids[j] === id) return j;
     return this.get(id, hash);
   }
 }
 
 /** How many tasks before a link's successor {@link IdIndex.before} scans for its predecessor. */
 const BEFORE = 32;
+/** How many of those it compares by id before hashing the id. */
+const NEAREST = 4;
 
 /** Reads the tasks and links into a {@link Network}, refusing what cannot be scheduled. */
 export function buildNetwork(input: ScheduleInput, arena: Arena = noArena(), previousIds: readonly string[] | null = null): Network {
@@ -341,6 +346,11 @@ function settleOutline(parent: Int32Array, active: Uint8Array, issues: FieldIssu
   }
 }
 
+/** The code of a link type ({@link LINK_CODE}), or -1 (compared in turn: a lookup by key is slower, per link). */
+function linkCode(type: string): number {
+  return type === 'FS' ? 0 : type === 'SS' ? 1 : type === 'FF' ? 2 : type === 'SF' ? 3 : -1;
+}
+
 /** Each link's predecessor, successor and type code, with what is wrong in them. */
 function readLinks(links: ScheduleInput['links'], ids: readonly string[], index: IdIndex, guessing: boolean, issues: FieldIssue[], arena: Arena) {
   const m = links.length;
@@ -362,13 +372,13 @@ function readLinks(links: ScheduleInput['links'], ids: readonly string[], index:
       p = index.get(l.predecessor);
       s = index.get(l.successor);
     }
-    const type = l.type === 'FS' ? 0 : Object.hasOwn(LINK_CODE, l.type) ? LINK_CODE[l.type] : undefined;
+    const type = linkCode(l.type);
     if (p === undefined) issues.push({ field: `links.${k}.predecessor`, reason: `task ${l.predecessor} does not exist` });
     if (s === undefined) issues.push({ field: `links.${k}.successor`, reason: `task ${l.successor} does not exist` });
-    if (type === undefined) issues.push({ field: `links.${k}.type`, reason: `must be one of ${LINK_TYPES.join(', ')}` });
+    if (type < 0) issues.push({ field: `links.${k}.type`, reason: `must be one of ${LINK_TYPES.join(', ')}` });
     linkPred[k] = p ?? 0;
     linkSucc[k] = s ?? 0;
-    linkType[k] = type ?? 0;
+    linkType[k] = type < 0 ? 0 : type;
     if (p !== undefined) lastPred = p;
     if (s !== undefined) lastSucc = s;
   }

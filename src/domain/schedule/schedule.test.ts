@@ -395,6 +395,12 @@ describe('bad input', () => {
     ]);
   });
 
+  it('a link of an unknown type names the field, whatever the text', () => {
+    for (const type of ['XX', 'fs', 'toString', '']) {
+      expect(() => plan([task('A', 1), task('B', 1)], [link('A', 'B', type as ScheduleLink['type'])])).toThrowError(/links\.0\.type: must be one of FS, SS, FF, SF/);
+    }
+  });
+
   it('a task linked to its own summary is refused', () => {
     expect(() => plan([{ id: 'S', durationMinutes: 0 }, task('X', 1, { parent: 'S' })], [link('S', 'X')])).toThrowError(/own summary/);
   });
